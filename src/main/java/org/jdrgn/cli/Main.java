@@ -1,2 +1,84 @@
 package org.jdrgn.cli;
-public final class Main { public static void main(String[] a) { System.out.println("jdrgn"); } }
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code jdrgn}: drgn's command line, on GraalPy. */
+@Command(name = "jdrgn", mixinStandardHelpOptions = false, sortOptions = false,
+        description = "Programmable debugger for core dumps (drgn-compatible).",
+        footer = {"", "  jdrgn --python [ARGS...]   run GraalPy like python3, with drgn importable"})
+public final class Main implements Callable<Integer> {
+    public static final String VERSION = "jdrgn 0.1.0 (drgn 0.0.22 API, GraalPy 25.0.3)";
+
+    @Option(names = {"-c", "--core"}, paramLabel = "PATH", description = "debug the given core dump")
+    Path core;
+
+    @Option(names = {"-k", "--kernel"}, description = "debug the running kernel")
+    boolean kernel;
+
+    @Option(names = {"-s", "--symbols"}, paramLabel = "PATH",
+            description = "load additional debugging symbols from the given file; may be given more than once")
+    List<Path> symbols = new ArrayList<>();
+
+    @Option(names = "--main-symbols", description = "only load debugging symbols for the main executable and those added with -s")
+    boolean mainSymbols;
+
+    @Option(names = "--no-default-symbols", description = "don't load any debugging symbols that were not explicitly added with -s")
+    boolean noDefaultSymbols;
+
+    @Option(names = "-e", paramLabel = "CODE", description = "evaluate CODE and exit (remaining arguments go to sys.argv)")
+    String code;
+
+    @Option(names = {"-q", "--quiet"}, description = "don't print non-fatal warnings (e.g., about missing debugging information)")
+    boolean quiet;
+
+    @Option(names = "--version", description = "show the version and exit")
+    boolean version;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help message and exit")
+    boolean help;
+
+    @Parameters(paramLabel = "ARG", description = "script to execute instead of running in interactive mode, and its arguments")
+    List<String> script = new ArrayList<>();
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs the CLI; returns the exit status. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length > 0 && args[0].equals("--python")) {
+            return Session.pythonMain(List.of(args).subList(1, args.length), out, err);
+        }
+        CommandLine cl = new CommandLine(new Main());
+        cl.setStopAtPositional(true);            // everything after the script is the script's
+        cl.setUnmatchedOptionsArePositionalParams(false);
+        cl.setOut(new java.io.PrintWriter(out, true));
+        cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setExecutionExceptionHandler((e, c, p) -> {
+            err.println("error: " + e.getMessage());
+            return 1;
+        });
+        return cl.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        if (version) {
+            System.err.println(VERSION);
+            return 0;
+        }
+        if (mainSymbols && noDefaultSymbols) {
+            System.err.println("error: --main-symbols and --no-default-symbols are mutually exclusive");
+            return 2;
+        }
+        return new Session(this).run();
+    }
+}

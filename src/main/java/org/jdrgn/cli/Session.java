@@ -1,0 +1,152 @@
+package org.jdrgn.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+import org.jdrgn.error.DrgnException;
+import org.jdrgn.lang.python.PyProgram;
+import org.jdrgn.lang.python.PyRuntime;
+import org.jdrgn.lang.python.PythonEngine;
+import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.DebugInfoOptions;
+import org.jdrgn.program.Program;
+
+/** One CLI run: open the program, start Python, run the script / code / REPL. */
+final class Session {
+    private final Main opts;
+
+    Session(Main opts) { this.opts = opts; }
+
+    int run() {
+        if (!opts.script.isEmpty() && opts.script.get(0).endsWith(".js")) {
+            return new JsSession(opts).run();
+        }
+        if (!opts.script.isEmpty()) {
+            String problem = ScriptCheck.problem(Path.of(opts.script.get(0)));
+            if (problem != null) {
+                System.err.println(problem);
+                return 1;
+            }
+        } else if (opts.code == null) {
+            System.err.println(Main.VERSION);
+        }
+        Program prog;
+        try {
+            prog = open(opts);
+        } catch (DrgnException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        DebugInfoOptions dbg = debugOptions(opts);
+        PyRuntime rt = new PyRuntime((p, path) -> CoreLoader.open(p, Path.of(path), dbg, warnings(opts)));
+        List<String> argv = opts.script.isEmpty() ? List.of("") : opts.script;
+        try (Context ctx = PythonEngine.newContext(null, rt, argv, System.in, System.out, System.err)) {
+            Value cli = PythonEngine.eval(ctx, "import _jdrgn_cli\n_jdrgn_cli", "<jdrgn>");
+            PyProgram pyProg = rt.wrap(prog);
+            return guard(ctx, () -> {
+                if (opts.code != null) {
+                    cli.invokeMember("run_code", pyProg, opts.code, (Object) opts.script.toArray());
+                } else if (!opts.script.isEmpty()) {
+                    cli.invokeMember("run_script", pyProg, (Object) opts.script.toArray());
+                } else {
+                    new Repl(ctx, cli).run(cli.invokeMember("repl_start", pyProg, Main.VERSION).asString());
+                }
+            });
+        }
+    }
+
+    static Program open(Main opts) {
+        if (opts.core == null) {
+            throw new DrgnException(opts.kernel
+                    ? "live kernel debugging (-k) is not supported yet; use -c with a vmcore"
+                    : "no program given: use -c CORE (drgn debugs the live kernel by default; jdrgn needs -c)");
+        }
+        Program prog = new Program(null);
+        CoreLoader.open(prog, opts.core, debugOptions(opts), warnings(opts));
+        return prog;
+    }
+
+    static DebugInfoOptions debugOptions(Main opts) {
+        return new DebugInfoOptions(List.copyOf(opts.symbols), !opts.noDefaultSymbols, opts.mainSymbols);
+    }
+
+    private static java.util.function.Consumer<String> warnings(Main opts) {
+        return opts.quiet ? w -> { } : w -> System.err.println("warning: " + w);
+    }
+
+    /** Runs Python code and turns its outcome into an exit status (tracebacks like python3). */
+    static int guard(Context ctx, Runnable body) {
+        try {
+            body.run();
+            flush(ctx);
+            return 0;
+        } catch (PolyglotException e) {
+            flush(ctx);
+            if (e.isExit()) return e.getExitStatus();
+            if (e.isCancelled() || e.isInterrupted()) return 130;
+            if (e.isGuestException() && !e.isHostException() && e.getGuestObject() != null) {
+                try {
+                    ctx.eval("python", "import traceback, sys\n"
+                            + "lambda e: (traceback.print_exception(type(e), e, e.__traceback__), sys.stderr.flush())")
+                            .execute(e.getGuestObject());
+                    return 1;
+                } catch (PolyglotException ignored) {
+                    // fall through to the plain message
+                }
+            }
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void flush(Context ctx) {
+        try {
+            ctx.eval("python", "import sys\nsys.stdout.flush()\nsys.stderr.flush()");
+        } catch (PolyglotException ignored) {
+            // the context may be closing (exit); nothing left to flush then
+        }
+    }
+
+    static int pythonMain(List<String> args, PrintStream out, PrintStream err) {
+        PyRuntime rt = new PyRuntime((p, path) -> CoreLoader.open(p, Path.of(path), DebugInfoOptions.DEFAULT,
+                w -> System.err.println("warning: " + w)));
+        List<String> argv = args.isEmpty() ? List.of("") : args;
+        try (Context ctx = PythonEngine.newContext(null, rt, argv, System.in, out, err)) {
+            Value cli = PythonEngine.eval(ctx, "import _jdrgn_cli\n_jdrgn_cli", "<jdrgn>");
+            if (args.isEmpty() && System.console() != null) {
+                return guard(ctx, () -> new Repl(ctx, null).run(
+                        "Python (GraalPy) with drgn importable; no program is open."));
+            }
+            return guard(ctx, () -> cli.invokeMember("python_main", (Object) args.toArray()));
+        }
+    }
+
+    /** drgn's early check: running a core dump or a binary as a script is a common slip. */
+    static final class ScriptCheck {
+        private ScriptCheck() {}
+
+        static String problem(Path script) {
+            byte[] head = new byte[18];
+            int n;
+            try (var in = Files.newInputStream(script)) {
+                n = in.readNBytes(head, 0, head.length);
+            } catch (java.nio.file.NoSuchFileException e) {
+                return "[Errno 2] No such file or directory: '" + script + "'";
+            } catch (IOException e) {
+                return "error: " + script + ": " + e.getMessage();
+            }
+            if (n < 18 || head[0] != 0x7f || head[1] != 'E' || head[2] != 'L' || head[3] != 'F') return null;
+            int type = (head[16] & 0xff) | (head[17] & 0xff) << 8;
+            if (head[5] == 2) type = (head[16] & 0xff) << 8 | (head[17] & 0xff);
+            if (type == 4) {
+                return "error: " + script + " is a core dump\nDid you mean \"-c " + script + "\"?";
+            }
+            return "error: " + script + " is a binary, not a drgn script";
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.jdrgn.lang.python;
+
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+import org.jdrgn.bytes.FormatException;
+import org.jdrgn.error.DrgnException;
+import org.jdrgn.error.FaultException;
+import org.jdrgn.error.KeyNotFoundException;
+import org.jdrgn.error.LookupException;
+import org.jdrgn.error.MissingDebugInfoException;
+import org.jdrgn.error.ObjectAbsentException;
+import org.jdrgn.error.OutOfBoundsException;
+import org.jdrgn.error.TypeErrorException;
+import org.jdrgn.error.ValueErrorException;
+import org.jdrgn.program.Architecture;
+import org.jdrgn.program.FileNames;
+import org.jdrgn.program.Platform;
+import org.jdrgn.program.Program;
+
+/**
+ * The per-Context bridge that _drgn.py imports as {@code polyglot.import_value("jdrgn")}:
+ * factory functions, and the one place where engine exceptions become drgn's Python
+ * exceptions (no Java exception ever reaches a script raw).
+ */
+public final class PyRuntime {
+    private final Map<String, Value> errors = new HashMap<>();
+    private final ProgramOpener opener;
+
+    /** How the CLI's program options turn into an opened Program (core + symbol files). */
+    @FunctionalInterface
+    public interface ProgramOpener {
+        void openCore(Program prog, String path);
+    }
+
+    public PyRuntime(ProgramOpener opener) { this.opener = opener; }
+
+    @HostAccess.Export
+    public void registerErrors(Value table) {
+        for (Object k : table.getHashKeysIterator().as(Iterable.class)) {
+            String key = k.toString();
+            errors.put(key, table.getHashValue(key));
+        }
+    }
+
+    @HostAccess.Export
+    public PyProgram newProgram(Value arch, int flags) {
+        Platform p = arch.isNull() ? null : new Platform(Architecture.values()[arch.asInt()], flags);
+        return new PyProgram(this, new Program(p));
+    }
+
+    public PyProgram wrap(Program prog) { return new PyProgram(this, prog); }
+
+    @HostAccess.Export
+    public Object[] hostPlatform() {
+        return new Object[] {Platform.X86_64.arch().value(), Platform.X86_64.flags()};
+    }
+
+    @HostAccess.Export
+    public int defaultPlatformFlags(int arch) {
+        return switch (Architecture.values()[arch]) {
+            case X86_64, AARCH64, PPC64, RISCV64 -> Platform.IS_64_BIT | Platform.IS_LITTLE_ENDIAN;
+            case S390X -> Platform.IS_64_BIT;
+            case S390 -> 0;
+            default -> Platform.IS_LITTLE_ENDIAN;
+        };
+    }
+
+    @HostAccess.Export
+    public Object[] registerNames(int arch) {
+        return new Platform(Architecture.values()[arch], 0).registers().toArray();
+    }
+
+    @HostAccess.Export
+    public boolean filenameMatches(Value haystack, Value needle) {
+        return FileNames.matches(haystack.isNull() ? null : haystack.asString(),
+                needle.isNull() ? null : needle.asString());
+    }
+
+    void openCore(Program prog, String path) { opener.openCore(prog, path); }
+
+    // ---- exceptions ----------------------------------------------------------------------
+
+    /** Runs an engine call, turning engine exceptions into drgn's Python exceptions. */
+    <T> T call(Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (PolyglotException e) {
+            throw e;                                 // a Python exception from a callback: as is
+        } catch (RuntimeException | StackOverflowError e) {
+            throw raise(e);
+        }
+    }
+
+    void run(Runnable body) {
+        call(() -> {
+            body.run();
+            return null;
+        });
+    }
+
+    /** The Python exception for an engine exception; callers {@code throw} the result. */
+    RuntimeException raise(Throwable e) {
+        Value exc = switch (e) {
+            case FaultException f -> make("FaultError", f.bareMessage(), f.address());
+            case KeyNotFoundException k -> make("KeyError", k.key());
+            case LookupException l -> make("LookupError", l.getMessage());
+            case MissingDebugInfoException m -> make("MissingDebugInfoError", m.getMessage());
+            case ObjectAbsentException a -> make("ObjectAbsentError", a.getMessage());
+            case OutOfBoundsException o -> make("OutOfBoundsError", o.getMessage());
+            case TypeErrorException t -> make("TypeError", t.getMessage());
+            case ValueErrorException v -> make("ValueError", v.getMessage());
+            case FormatException f -> make("ValueError", f.getMessage());
+            case DrgnException d when d.getCause() instanceof NoSuchFileException n ->
+                    make("FileNotFoundError", n.getFile());
+            case DrgnException d when d.getCause() instanceof AccessDeniedException a ->
+                    make("OSError", 13, "Permission denied", a.getFile());
+            case DrgnException d -> make("Exception", d.getMessage());
+            case ArithmeticException a -> make("ZeroDivisionError", a.getMessage());
+            case StackOverflowError s -> make("Exception", "maximum recursion depth exceeded in jdrgn");
+            default -> make("Exception", "internal error in jdrgn: " + e);
+        };
+        return exc.throwException();
+    }
+
+    private Value make(String name, Object... args) {
+        Value cls = errors.get(name);
+        if (cls == null) throw new IllegalStateException("_drgn did not register " + name);
+        return cls.execute(args);
+    }
+}

@@ -1,0 +1,183 @@
+package org.jdrgn.program;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdrgn.core.Memory;
+import org.jdrgn.error.FaultException;
+import org.jdrgn.error.LookupException;
+import org.jdrgn.error.ValueErrorException;
+
+/**
+ * drgn's Program: the one façade scripts see. It owns the memory read path, threads and
+ * symbols of one target, and delegates to the layers below; caches live here, keyed by
+ * what they depend on. Mutable only through drgn's extension hooks (add_memory_segment…).
+ */
+public final class Program {
+    private Platform platform;
+    private int flags;
+    private Memory base;                       // the dump's memory, or null
+    private final List<UserSegment> segments = new ArrayList<>();
+    private Target target = Target.EMPTY;      // threads and symbols of the dump
+
+    public Program(Platform platform) { this.platform = platform; }
+
+    public Platform platform() { return platform; }
+
+    public int flags() { return flags; }
+
+    /** Attaches a loaded target (core dump, kernel): memory, threads, symbols. */
+    public void attach(Platform platform, int flags, Memory memory, Target target) {
+        if (this.base != null) throw new ValueErrorException("program memory was already initialized");
+        if (this.platform == null) this.platform = platform;
+        this.flags |= flags;
+        this.base = memory;
+        this.target = target;
+    }
+
+    public Target target() { return target; }
+
+    // ---- memory ------------------------------------------------------------------------
+
+    private record UserSegment(long address, long size, SegmentReader reader, boolean physical) {
+        boolean contains(long addr) {
+            return Long.compareUnsigned(addr - address, size) < 0;
+        }
+    }
+
+    public void addMemorySegment(long address, long size, SegmentReader reader, boolean physical) {
+        segments.add(new UserSegment(address, size, reader, physical));
+    }
+
+    /** The program's memory: user segments (later ones win) over the dump's memory. */
+    public Memory memory() { return this::read; }
+
+    public void read(long address, byte[] dst, int off, int len, boolean physical) {
+        if (platform == null && segments.isEmpty() && base == null) {
+            throw new ValueErrorException("program address size is not known");
+        }
+        int done = 0;
+        while (done < len) {
+            long addr = address + done;
+            UserSegment seg = segmentAt(addr, physical);
+            if (seg == null) {
+                if (base == null) throw FaultException.unmapped(addr);
+                int n = untilNextSegment(addr, len - done, physical);
+                base.read(addr, dst, off + done, n, physical);
+                done += n;
+                continue;
+            }
+            long avail = seg.size - (addr - seg.address);
+            int n = (int) Math.min(len - done, Long.compareUnsigned(avail, Integer.MAX_VALUE) > 0 ? Integer.MAX_VALUE : avail);
+            byte[] got = seg.reader.read(addr, n, addr - seg.address, physical);
+            if (got == null || got.length != n) {
+                throw new ValueErrorException("memory read callback returned buffer of length "
+                        + (got == null ? 0 : got.length) + " (expected " + n + ")");
+            }
+            System.arraycopy(got, 0, dst, off + done, n);
+            done += n;
+        }
+    }
+
+    private UserSegment segmentAt(long addr, boolean physical) {
+        for (int i = segments.size() - 1; i >= 0; i--) {
+            UserSegment s = segments.get(i);
+            if (s.physical == physical && s.contains(addr)) return s;
+        }
+        return null;
+    }
+
+    /** How many bytes from addr the base memory serves before a user segment starts. */
+    private int untilNextSegment(long addr, int want, boolean physical) {
+        long n = want;
+        for (UserSegment s : segments) {
+            if (s.physical == physical && Long.compareUnsigned(s.address, addr) > 0) {
+                n = Math.min(n, s.address - addr);
+            }
+        }
+        return (int) n;
+    }
+
+    public byte[] read(long address, int size, boolean physical) {
+        byte[] b = new byte[size];
+        read(address, b, 0, size, physical);
+        return b;
+    }
+
+    /** Reads an unsigned little/big-endian integer of 1, 2, 4 or 8 bytes. */
+    public long readUnsigned(long address, int size, boolean physical) {
+        byte[] b = read(address, size, physical);
+        long v = 0;
+        boolean le = platform == null || platform.isLittleEndian();
+        for (int i = 0; i < size; i++) {
+            int idx = le ? size - 1 - i : i;
+            v = (v << 8) | (b[idx] & 0xff);
+        }
+        return v;
+    }
+
+    public long readWord(long address, boolean physical) {
+        if (platform == null) throw new ValueErrorException("program word size is not known");
+        return readUnsigned(address, platform.wordSize(), physical);
+    }
+
+    // ---- threads -----------------------------------------------------------------------
+
+    public List<ProgramThread> threads() { return target.threads(); }
+
+    public ProgramThread thread(long tid) {
+        for (ProgramThread t : target.threads()) if (t.tid() == tid) return t;
+        throw new LookupException("thread with ID " + tid + " not found");
+    }
+
+    public ProgramThread crashedThread() {
+        return target.crashedThread().orElseThrow(() -> new org.jdrgn.error.DrgnException("crashed thread not found"));
+    }
+
+    public ProgramThread mainThread() {
+        if ((flags & ProgramFlags.IS_LINUX_KERNEL) != 0) {
+            throw new ValueErrorException("main thread is not defined for the Linux kernel");
+        }
+        return target.mainThread().orElseThrow(() -> new LookupException("main thread not found"));
+    }
+
+    // ---- symbols -----------------------------------------------------------------------
+
+    public Symbol symbol(long address) {
+        return target.symbolAt(address).orElseThrow(() ->
+                new LookupException("could not find symbol containing 0x" + Long.toHexString(address)));
+    }
+
+    public Symbol symbol(String name) {
+        return target.symbolNamed(name).orElseThrow(() ->
+                new LookupException("could not find symbol with name '" + name + "'"));
+    }
+
+    /** drgn's prog.symbols(): all symbols, those containing an address, or those named so. */
+    public List<Symbol> symbols(Object addressOrNameOrNull) {
+        return target.symbols(addressOrNameOrNull);
+    }
+
+    /**
+     * What a loaded dump contributes: threads and symbol tables. Implemented by the
+     * userspace-core and kernel loaders; {@link #EMPTY} for a bare Program().
+     */
+    public interface Target {
+        List<ProgramThread> threads();
+        Optional<ProgramThread> crashedThread();
+        Optional<ProgramThread> mainThread();
+        Optional<Symbol> symbolAt(long address);
+        Optional<Symbol> symbolNamed(String name);
+        /** null: all; Long: containing that address; String: with that name. */
+        List<Symbol> symbols(Object addressOrName);
+
+        Target EMPTY = new Target() {
+            public List<ProgramThread> threads() { return List.of(); }
+            public Optional<ProgramThread> crashedThread() { return Optional.empty(); }
+            public Optional<ProgramThread> mainThread() { return Optional.empty(); }
+            public Optional<Symbol> symbolAt(long address) { return Optional.empty(); }
+            public Optional<Symbol> symbolNamed(String name) { return Optional.empty(); }
+            public List<Symbol> symbols(Object addressOrName) { return List.of(); }
+        };
+    }
+}

@@ -1,0 +1,117 @@
+"""The Python half of jdrgn's command line: what drgn's CLI does once a program is open
+(script globals, sys.argv, the REPL namespace).  Argument parsing and errors are Java's."""
+
+import builtins
+import os
+import pkgutil
+import runpy
+import sys
+import traceback
+
+import drgn
+
+
+def _globals(prog):
+    drgn.set_default_prog(prog)
+    return {"prog": prog}
+
+
+def run_script(prog, argv):
+    """drgn SCRIPT ARGS...: run the script as __main__ with prog in its globals."""
+    sys.argv = list(argv)
+    script = argv[0]
+    if pkgutil.get_importer(script) is None:
+        sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
+    runpy.run_path(script, init_globals=_globals(prog), run_name="__main__")
+
+
+def run_code(prog, code, argv):
+    """drgn -e CODE ARGS...: evaluate the code with the REPL's names."""
+    sys.argv = ["-e", *argv]
+    g = repl_namespace(prog)
+    g["__name__"] = "__main__"
+    exec(compile(code, "<string>", "exec"), g)
+
+
+_REPL = {}
+
+
+def repl_namespace(prog):
+    g = _globals(prog)
+    g["drgn"] = drgn
+    for name in drgn.__all__:
+        g[name] = getattr(drgn, name)
+    import drgn.helpers.common as common
+    for name in common.__all__:
+        g[name] = getattr(common, name)
+    if prog.flags & drgn.ProgramFlags.IS_LINUX_KERNEL:
+        import drgn.helpers.linux as linux
+        for name in linux.__all__:
+            g[name] = getattr(linux, name)
+    return g
+
+
+def repl_start(prog, version):
+    """Sets up the REPL namespace; returns the banner drgn prints."""
+    g = repl_namespace(prog)
+    g["__name__"] = "__main__"
+    g["__builtins__"] = builtins
+    _REPL.clear()
+    _REPL.update(g)
+    sys.displayhook = _displayhook
+    lines = ["For help, type help(drgn).", ">>> import drgn",
+             ">>> from drgn import " + ", ".join(drgn.__all__),
+             ">>> from drgn.helpers.common import *"]
+    if prog.flags & drgn.ProgramFlags.IS_LINUX_KERNEL:
+        lines.append(">>> from drgn.helpers.linux import *")
+    return "\n".join(lines)
+
+
+def repl_exec(source):
+    """Runs one complete interactive input; prints a traceback on error like Python's REPL."""
+    try:
+        exec(compile(source, "<stdin>", "single"), _REPL)
+    except SystemExit:
+        raise
+    except BaseException as e:  # noqa: BLE001 - the REPL reports everything and goes on
+        tb = e.__traceback__
+        # Drop this function's own frame from the report.
+        traceback.print_exception(type(e), e, tb.tb_next if tb is not None else None)
+
+
+def _displayhook(value):
+    # drgn shows Objects, Types and traces by str(), everything else by repr().
+    if value is None:
+        return
+    builtins._ = None
+    text = str(value) if type(value).__name__ in ("Object", "Type", "StackTrace", "StackFrame") else repr(value)
+    sys.stdout.write(text + "\n")
+    builtins._ = value
+
+
+def python_main(argv):
+    """jdrgn --python ARGS: behave like the python3 command (-m, -c, script, stdin)."""
+    args = list(argv)
+    while args and args[0] in ("-u", "-B", "-q", "-s", "-E", "-I"):
+        args.pop(0)
+    if args and args[0] == "-m":
+        if len(args) < 2:
+            sys.exit("Argument expected for the -m option")
+        sys.argv = [args[1], *args[2:]]
+        sys.path.insert(0, os.getcwd())
+        runpy.run_module(args[1], run_name="__main__", alter_sys=True)
+    elif args and args[0] == "-c":
+        if len(args) < 2:
+            sys.exit("Argument expected for the -c option")
+        sys.argv = ["-c", *args[2:]]
+        sys.path.insert(0, "")
+        exec(compile(args[1], "<string>", "exec"), {"__name__": "__main__", "__builtins__": builtins})
+    elif args and args[0] != "-":
+        sys.argv = args
+        sys.path.insert(0, os.path.dirname(os.path.abspath(args[0])))
+        runpy.run_path(args[0], run_name="__main__")
+    else:
+        sys.argv = [""] + args[1:]
+        sys.path.insert(0, "")
+        source = sys.stdin.read()
+        exec(compile(source, "<stdin>", "exec"), {"__name__": "__main__", "__builtins__": builtins})

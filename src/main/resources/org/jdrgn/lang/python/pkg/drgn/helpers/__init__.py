@@ -1,0 +1,1 @@
+"""drgn helpers: utilities for common debugging tasks (``common``) and the Linux kernel (``linux``)."""

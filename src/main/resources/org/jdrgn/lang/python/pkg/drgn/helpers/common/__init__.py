@@ -1,0 +1,2 @@
+"""Helpers that apply to any program (drgn.helpers.common)."""
+__all__ = ()

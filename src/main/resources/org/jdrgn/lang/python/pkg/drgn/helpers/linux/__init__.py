@@ -1,0 +1,2 @@
+"""Linux kernel helpers (drgn.helpers.linux)."""
+__all__ = ()
