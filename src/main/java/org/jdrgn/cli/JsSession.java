@@ -1,13 +1,49 @@
 package org.jdrgn.cli;
 
-/** Runs a .js script on GraalJS with {@code prog} bound. */
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import org.graalvm.polyglot.Context;
+import org.jdrgn.error.DrgnException;
+import org.jdrgn.lang.js.JsApi;
+import org.jdrgn.lang.js.JsEngine;
+import org.jdrgn.lang.js.JsRuntime;
+import org.jdrgn.lang.js.JsScript;
+import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.Program;
+
+/**
+ * Runs a .js script on GraalJS with {@code prog}, {@code drgn}, {@code scriptArgs} and
+ * {@code process.argv} bound; {@code -e CODE} runs CODE as JS with the same globals.
+ */
 final class JsSession {
     private final Main opts;
 
     JsSession(Main opts) { this.opts = opts; }
 
     int run() {
-        System.err.println("error: JavaScript scripts are not wired in yet");
-        return 1;
+        Path script = Path.of(opts.script.get(0));
+        if (opts.code == null && !Files.isRegularFile(script)) {
+            System.err.println("error: " + script + ": No such file");
+            return 1;
+        }
+        Program prog;
+        try {
+            prog = Session.open(opts);
+        } catch (DrgnException e) {
+            System.err.println("error: " + e.getMessage());
+            return 1;
+        }
+        Consumer<String> warn = opts.quiet ? w -> { } : w -> System.err.println("warning: " + w);
+        JsRuntime rt = new JsRuntime((p, path) -> CoreLoader.open(p, Path.of(path), Session.debugOptions(opts), warn));
+        try (Context ctx = JsEngine.newContext(null, System.in, System.out, System.err)) {
+            JsApi api = JsEngine.install(ctx, rt);
+            api.bindGlobals(ctx, prog, opts.script);
+            int status = opts.code != null
+                    ? JsScript.runCode(ctx, opts.code, "<string>", System.err)
+                    : JsScript.runFile(ctx, script, System.err);
+            System.out.flush();
+            return status;
+        }
     }
 }

@@ -1,10 +1,9 @@
 package org.jdrgn.program;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdrgn.core.Memory;
-import org.jdrgn.error.FaultException;
+import org.jdrgn.core.SegmentMemory;
 import org.jdrgn.error.LookupException;
 import org.jdrgn.error.ValueErrorException;
 
@@ -16,8 +15,10 @@ import org.jdrgn.error.ValueErrorException;
 public final class Program {
     private Platform platform;
     private int flags;
-    private Memory base;                       // the dump's memory, or null
-    private final List<UserSegment> segments = new ArrayList<>();
+    private boolean attached;
+    // User segments over the dump's memory: the dump is a segment spanning the whole
+    // address space added first, so drgn's "the segment added last wins" covers both.
+    private SegmentMemory memory = new SegmentMemory();
     private Target target = Target.EMPTY;      // threads and symbols of the dump
 
     public Program(Platform platform) { this.platform = platform; }
@@ -27,75 +28,42 @@ public final class Program {
     public int flags() { return flags; }
 
     /** Attaches a loaded target (core dump, kernel): memory, threads, symbols. */
-    public void attach(Platform platform, int flags, Memory memory, Target target) {
-        if (this.base != null) throw new ValueErrorException("program memory was already initialized");
+    public void attach(Platform platform, int flags, Memory dump, Target target) {
+        if (attached) throw new ValueErrorException("program memory was already initialized");
+        attached = true;
         if (this.platform == null) this.platform = platform;
         this.flags |= flags;
-        this.base = memory;
         this.target = target;
+        SegmentMemory m = new SegmentMemory()
+                .with(0, -1L, (offset, dst, dstOff, len) -> dump.read(offset, dst, dstOff, len, false), false)
+                .with(0, -1L, (offset, dst, dstOff, len) -> dump.read(offset, dst, dstOff, len, true), true);
+        for (SegmentMemory.Segment s : memory.segments()) m = m.with(s.address(), s.size(), s.reader(), s.physical());
+        memory = m;
     }
 
     public Target target() { return target; }
 
     // ---- memory ------------------------------------------------------------------------
 
-    private record UserSegment(long address, long size, SegmentReader reader, boolean physical) {
-        boolean contains(long addr) {
-            return Long.compareUnsigned(addr - address, size) < 0;
-        }
-    }
-
     public void addMemorySegment(long address, long size, SegmentReader reader, boolean physical) {
-        segments.add(new UserSegment(address, size, reader, physical));
+        memory = memory.with(address, size, (offset, dst, dstOff, len) -> {
+            byte[] got = reader.read(address + offset, len, offset, physical);
+            if (got == null || got.length != len) {
+                throw new ValueErrorException("memory read callback returned buffer of length "
+                        + (got == null ? 0 : got.length) + " (expected " + len + ")");
+            }
+            System.arraycopy(got, 0, dst, dstOff, len);
+        }, physical);
     }
 
     /** The program's memory: user segments (later ones win) over the dump's memory. */
     public Memory memory() { return this::read; }
 
     public void read(long address, byte[] dst, int off, int len, boolean physical) {
-        if (platform == null && segments.isEmpty() && base == null) {
+        if (platform == null && memory.segments().isEmpty()) {
             throw new ValueErrorException("program address size is not known");
         }
-        int done = 0;
-        while (done < len) {
-            long addr = address + done;
-            UserSegment seg = segmentAt(addr, physical);
-            if (seg == null) {
-                if (base == null) throw FaultException.unmapped(addr);
-                int n = untilNextSegment(addr, len - done, physical);
-                base.read(addr, dst, off + done, n, physical);
-                done += n;
-                continue;
-            }
-            long avail = seg.size - (addr - seg.address);
-            int n = (int) Math.min(len - done, Long.compareUnsigned(avail, Integer.MAX_VALUE) > 0 ? Integer.MAX_VALUE : avail);
-            byte[] got = seg.reader.read(addr, n, addr - seg.address, physical);
-            if (got == null || got.length != n) {
-                throw new ValueErrorException("memory read callback returned buffer of length "
-                        + (got == null ? 0 : got.length) + " (expected " + n + ")");
-            }
-            System.arraycopy(got, 0, dst, off + done, n);
-            done += n;
-        }
-    }
-
-    private UserSegment segmentAt(long addr, boolean physical) {
-        for (int i = segments.size() - 1; i >= 0; i--) {
-            UserSegment s = segments.get(i);
-            if (s.physical == physical && s.contains(addr)) return s;
-        }
-        return null;
-    }
-
-    /** How many bytes from addr the base memory serves before a user segment starts. */
-    private int untilNextSegment(long addr, int want, boolean physical) {
-        long n = want;
-        for (UserSegment s : segments) {
-            if (s.physical == physical && Long.compareUnsigned(s.address, addr) > 0) {
-                n = Math.min(n, s.address - addr);
-            }
-        }
-        return (int) n;
+        memory.read(address, dst, off, len, physical);
     }
 
     public byte[] read(long address, int size, boolean physical) {

@@ -31,8 +31,9 @@ public final class PyProgram {
 
     @Export public int jFlags() { return prog.flags(); }
 
-    @Export public byte[] jRead(long address, int size, boolean physical) {
-        return rt.call(() -> prog.read(address, size, physical));
+    /** Bytes as a Latin-1 string: one cheap interop copy; _drgn.py encodes it back to bytes. */
+    @Export public String jRead(long address, int size, boolean physical) {
+        return rt.call(() -> PyRuntime.latin1(prog.read(address, size, physical)));
     }
 
     @Export public long jReadUnsigned(long address, int size, boolean physical) {

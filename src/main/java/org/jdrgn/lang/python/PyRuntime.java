@@ -35,7 +35,10 @@ public final class PyRuntime {
     /** How the CLI's program options turn into an opened Program (core + symbol files). */
     @FunctionalInterface
     public interface ProgramOpener {
-        void openCore(Program prog, String path);
+        /** byte[] -> str for Python (bytes cross interop as signed elements; a Latin-1 str is exact). */
+    static String latin1(byte[] b) { return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1); }
+
+    void openCore(Program prog, String path);
     }
 
     public PyRuntime(ProgramOpener opener) { this.opener = opener; }
@@ -81,6 +84,9 @@ public final class PyRuntime {
         return FileNames.matches(haystack.isNull() ? null : haystack.asString(),
                 needle.isNull() ? null : needle.asString());
     }
+
+    /** byte[] -> str for Python (bytes cross interop as signed elements; a Latin-1 str is exact). */
+    static String latin1(byte[] b) { return new String(b, java.nio.charset.StandardCharsets.ISO_8859_1); }
 
     void openCore(Program prog, String path) { opener.openCore(prog, path); }
 

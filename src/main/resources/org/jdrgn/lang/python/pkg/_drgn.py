@@ -256,7 +256,7 @@ class Program:
         size = operator.index(size)
         if size < 0:
             raise ValueError("negative size")
-        return bytes(self.jRead(_s64(address), size, bool(physical)))
+        return self.jRead(_s64(address), size, bool(physical)).encode("latin-1")
 
     def read_u8(self, address, physical=False):
         return self.jReadUnsigned(_s64(address), 1, bool(physical))

@@ -1,0 +1,84 @@
+package org.jdrgn.program;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdrgn.bytes.ByteSlice;
+import org.jdrgn.core.MappedFileSource;
+import org.jdrgn.elf.ElfFile;
+import org.jdrgn.elf.ElfSymbolTable;
+
+/** The modules of a program (main executable first, then by address) and symbol lookups over them. */
+public record LoadedModules(List<Module> modules) {
+    public LoadedModules {
+        modules = List.copyOf(modules);
+    }
+
+    public Optional<Module> main() {
+        return modules.stream().filter(m -> m.kind() == Module.Kind.MAIN).findFirst();
+    }
+
+    public Optional<Module> forAddress(long address) {
+        for (Module m : modules) if (m.contains(address)) return Optional.of(m);
+        return Optional.empty();
+    }
+
+    /** drgn's prog.symbol(address): the symbol of the module containing the address. */
+    public Optional<Symbol> symbolAt(long address) {
+        return forAddress(address).flatMap(m -> m.symbols().lookup(address));
+    }
+
+    /** drgn's prog.symbol(name): global beats weak beats local; the first module wins a tie. */
+    public Optional<Symbol> symbolNamed(String name) {
+        List<Symbol> all = new ArrayList<>();
+        for (Module m : modules) {
+            Optional<Symbol> s = m.symbols().lookup(name);
+            if (s.isPresent() && s.get().binding() == SymbolBinding.GLOBAL) return s;
+            s.ifPresent(all::add);
+        }
+        return ElfSymbolTable.best(all);
+    }
+
+    /** prog.symbols(). */
+    public List<Symbol> symbols() {
+        List<Symbol> out = new ArrayList<>();
+        for (Module m : modules) out.addAll(m.symbols().all());
+        return out;
+    }
+
+    /** prog.symbols(name). */
+    public List<Symbol> symbols(String name) {
+        List<Symbol> out = new ArrayList<>();
+        for (Module m : modules) out.addAll(m.symbols().byName(name));
+        return out;
+    }
+
+    /** prog.symbols(address): sized symbols containing it. */
+    public List<Symbol> symbols(long address) {
+        return forAddress(address).map(m -> m.symbols().containing(address)).orElse(List.of());
+    }
+
+    /**
+     * Contents of the files named in NT_FILE, for memory the core did not save: only files
+     * whose build ID matched what was loaded (a changed file on disk must not be read).
+     */
+    public MappedFileSource fileSource() {
+        return path -> {
+            for (Module m : modules) {
+                if (m.name().equals(path) && m.loadedFile().isPresent() && m.buildId().isPresent()) {
+                    return Optional.of(m.loadedFile().get().data());
+                }
+            }
+            return Optional.<ByteSlice>empty();
+        };
+    }
+
+    /** Modules whose loaded file was not found, with their build IDs, for warnings. */
+    public List<Module> missing() {
+        return modules.stream().filter(m -> m.loadedFile().isEmpty()).toList();
+    }
+
+    public List<ElfFile> debugFiles() {
+        return modules.stream().flatMap(m -> m.debugFile().stream()).distinct().toList();
+    }
+}
