@@ -45,6 +45,9 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help message and exit")
     boolean help;
 
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
     @Parameters(paramLabel = "ARG", description = "script to execute instead of running in interactive mode, and its arguments")
     List<String> script = new ArrayList<>();
 
@@ -57,7 +60,10 @@ public final class Main implements Callable<Integer> {
         if (args.length > 0 && args[0].equals("--python")) {
             return Session.pythonMain(List.of(args).subList(1, args.length), out, err);
         }
-        CommandLine cl = new CommandLine(new Main());
+        Main main = new Main();
+        main.out = out;
+        main.err = err;
+        CommandLine cl = new CommandLine(main);
         cl.setStopAtPositional(true);            // everything after the script is the script's
         cl.setUnmatchedOptionsArePositionalParams(false);
         cl.setOut(new java.io.PrintWriter(out, true));
@@ -72,11 +78,11 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         if (version) {
-            System.err.println(VERSION);
+            err.println(VERSION);
             return 0;
         }
         if (mainSymbols && noDefaultSymbols) {
-            System.err.println("error: --main-symbols and --no-default-symbols are mutually exclusive");
+            err.println("error: --main-symbols and --no-default-symbols are mutually exclusive");
             return 2;
         }
         return new Session(this).run();

@@ -29,26 +29,26 @@ final class Session {
         if (!opts.script.isEmpty()) {
             String problem = ScriptCheck.problem(Path.of(opts.script.get(0)));
             if (problem != null) {
-                System.err.println(problem);
+                opts.err.println(problem);
                 return 1;
             }
         } else if (opts.code == null) {
-            System.err.println(Main.VERSION);
+            opts.err.println(Main.VERSION);
         }
         Program prog;
         try {
             prog = open(opts);
         } catch (DrgnException e) {
-            System.err.println("error: " + e.getMessage());
+            opts.err.println("error: " + e.getMessage());
             return 1;
         }
         DebugInfoOptions dbg = debugOptions(opts);
         PyRuntime rt = new PyRuntime((p, path) -> CoreLoader.open(p, Path.of(path), dbg, warnings(opts)));
         List<String> argv = opts.script.isEmpty() ? List.of("") : opts.script;
-        try (Context ctx = PythonEngine.newContext(null, rt, argv, System.in, System.out, System.err)) {
+        try (Context ctx = PythonEngine.newContext(null, rt, argv, System.in, opts.out, opts.err)) {
             Value cli = PythonEngine.eval(ctx, "import _jdrgn_cli\n_jdrgn_cli", "<jdrgn>");
             PyProgram pyProg = rt.wrap(prog);
-            return guard(ctx, () -> {
+            return guard(ctx, opts.err, () -> {
                 if (opts.code != null) {
                     cli.invokeMember("run_code", pyProg, opts.code, (Object) opts.script.toArray());
                 } else if (!opts.script.isEmpty()) {
@@ -76,11 +76,11 @@ final class Session {
     }
 
     private static java.util.function.Consumer<String> warnings(Main opts) {
-        return opts.quiet ? w -> { } : w -> System.err.println("warning: " + w);
+        return opts.quiet ? w -> { } : w -> opts.err.println("warning: " + w);
     }
 
     /** Runs Python code and turns its outcome into an exit status (tracebacks like python3). */
-    static int guard(Context ctx, Runnable body) {
+    static int guard(Context ctx, PrintStream err, Runnable body) {
         try {
             body.run();
             flush(ctx);
@@ -99,7 +99,7 @@ final class Session {
                     // fall through to the plain message
                 }
             }
-            System.err.println("error: " + e.getMessage());
+            err.println("error: " + e.getMessage());
             return 1;
         }
     }
@@ -114,15 +114,15 @@ final class Session {
 
     static int pythonMain(List<String> args, PrintStream out, PrintStream err) {
         PyRuntime rt = new PyRuntime((p, path) -> CoreLoader.open(p, Path.of(path), DebugInfoOptions.DEFAULT,
-                w -> System.err.println("warning: " + w)));
+                w -> err.println("warning: " + w)));
         List<String> argv = args.isEmpty() ? List.of("") : args;
         try (Context ctx = PythonEngine.newContext(null, rt, argv, System.in, out, err)) {
             Value cli = PythonEngine.eval(ctx, "import _jdrgn_cli\n_jdrgn_cli", "<jdrgn>");
             if (args.isEmpty() && System.console() != null) {
-                return guard(ctx, () -> new Repl(ctx, null).run(
+                return guard(ctx, err, () -> new Repl(ctx, null).run(
                         "Python (GraalPy) with drgn importable; no program is open."));
             }
-            return guard(ctx, () -> cli.invokeMember("python_main", (Object) args.toArray()));
+            return guard(ctx, err, () -> cli.invokeMember("python_main", (Object) args.toArray()));
         }
     }
 
