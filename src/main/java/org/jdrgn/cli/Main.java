@@ -45,6 +45,7 @@ public final class Main implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help message and exit")
     boolean help;
 
+    java.io.InputStream in = System.in;
     PrintStream out = System.out;
     PrintStream err = System.err;
 
@@ -57,10 +58,16 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the CLI; returns the exit status. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /** Runs the CLI on the given streams (tests pass their own); returns the exit status. */
+    public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
         if (args.length > 0 && args[0].equals("--python")) {
-            return Session.pythonMain(List.of(args).subList(1, args.length), out, err);
+            return Session.pythonMain(List.of(args).subList(1, args.length), in, out, err);
         }
         Main main = new Main();
+        main.in = in;
         main.out = out;
         main.err = err;
         CommandLine cl = new CommandLine(main);

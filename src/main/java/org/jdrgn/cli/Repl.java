@@ -24,52 +24,89 @@ import org.jline.terminal.TerminalBuilder;
 final class Repl {
     private final Context ctx;
     private final Value cli;     // _jdrgn_cli module, or null for a bare --python prompt
+    private final java.io.InputStream in;
+    private final java.io.OutputStream out;
 
-    Repl(Context ctx, Value cli) {
+    Repl(Context ctx, Value cli, java.io.InputStream in, java.io.OutputStream out) {
         this.ctx = ctx;
         this.cli = cli;
+        this.in = in;
+        this.out = out;
+    }
+
+    /** The real terminal when we own the console; a dumb one over the streams otherwise (pipes, tests). */
+    private Terminal terminal() throws IOException {
+        if (in == System.in && out == System.out && System.console() != null) {
+            return TerminalBuilder.builder().system(true).build();
+        }
+        return TerminalBuilder.builder().system(false).streams(in, out).dumb(true).build();
     }
 
     void run(String banner) {
-        try (Terminal term = TerminalBuilder.builder().system(true).build()) {
-            DefaultParser parser = new DefaultParser();
-            parser.setEscapeChars(new char[0]);
-            LineReader reader = LineReaderBuilder.builder()
-                    .terminal(term)
-                    .parser(parser)
-                    .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".jdrgn_history"))
-                    .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
-                    .option(LineReader.Option.HISTORY_REDUCE_BLANKS, false)
-                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                    .build();
-            term.writer().println(banner);
-            term.flush();
-            loop(reader, term);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        if (in == System.in && out == System.out && System.console() != null) {
+            try (Terminal term = TerminalBuilder.builder().system(true).build()) {
+                LineReader reader = lineReader(term);
+                term.writer().println(banner);
+                term.flush();
+                loop(prompt -> reader.readLine(prompt), term);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            // Piped input (scripts, tests): plain lines, prompts echoed like Python's input().
+            java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(in));
+            java.io.PrintStream ps = new java.io.PrintStream(out, true);
+            ps.println(banner);
+            loop(prompt -> {
+                ps.print(prompt);
+                ps.flush();
+                try {
+                    String line = lines.readLine();
+                    if (line == null) throw new EndOfFileException();
+                    return line;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, null);
         }
     }
 
-    private void loop(LineReader reader, Terminal term) {
+    private static LineReader lineReader(Terminal term) {
+        DefaultParser parser = new DefaultParser();
+        parser.setEscapeChars(new char[0]);
+        return LineReaderBuilder.builder()
+                .terminal(term)
+                .parser(parser)
+                .variable(LineReader.HISTORY_FILE, Path.of(System.getProperty("user.home"), ".jdrgn_history"))
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
+                .option(LineReader.Option.HISTORY_REDUCE_BLANKS, false)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+    }
+
+    private interface LineSource {
+        String read(String prompt);
+    }
+
+    private void loop(LineSource source, Terminal term) {
         StringBuilder buf = new StringBuilder();
         while (true) {
             String line;
             try {
-                line = reader.readLine(buf.isEmpty() ? ">>> " : "... ");
+                line = source.read(buf.isEmpty() ? ">>> " : "... ");
             } catch (UserInterruptException e) {
-                term.writer().println("KeyboardInterrupt");
+                System.err.println("KeyboardInterrupt");
                 buf.setLength(0);
                 continue;
             } catch (EndOfFileException e) {
-                term.writer().println();
                 return;
             }
             if (buf.isEmpty() && line.isBlank()) continue;
             buf.append(line).append('\n');
             if (!complete(buf.toString(), line)) continue;
-            String source = buf.toString();
+            String code = buf.toString();
             buf.setLength(0);
-            execute(source, term);
+            execute(code, term);
         }
     }
 
@@ -86,7 +123,7 @@ final class Repl {
     }
 
     private void execute(String source, Terminal term) {
-        Terminal.SignalHandler previous = term.handle(Terminal.Signal.INT, s -> interrupt());
+        Terminal.SignalHandler previous = term == null ? null : term.handle(Terminal.Signal.INT, s -> interrupt());
         try {
             if (cli != null) {
                 cli.invokeMember("repl_exec", source);
@@ -96,10 +133,12 @@ final class Repl {
         } catch (PolyglotException e) {
             if (e.isExit()) throw e;
             if (e.isCancelled()) throw e;
-            term.writer().println(e.isInterrupted() ? "KeyboardInterrupt" : e.getMessage());
+            System.err.println(e.isInterrupted() ? "KeyboardInterrupt" : e.getMessage());
         } finally {
-            term.handle(Terminal.Signal.INT, previous);
-            term.flush();
+            if (term != null) {
+                term.handle(Terminal.Signal.INT, previous);
+                term.flush();
+            }
         }
     }
 

@@ -23,7 +23,7 @@ final class Session {
     Session(Main opts) { this.opts = opts; }
 
     int run() {
-        if (!opts.script.isEmpty() && opts.script.get(0).endsWith(".js")) {
+        if (opts.code == null && !opts.script.isEmpty() && opts.script.get(0).endsWith(".js")) {
             return new JsSession(opts).run();
         }
         if (!opts.script.isEmpty()) {
@@ -45,18 +45,16 @@ final class Session {
         DebugInfoOptions dbg = debugOptions(opts);
         PyRuntime rt = new PyRuntime((p, path) -> CoreLoader.open(p, Path.of(path), dbg, warnings(opts)));
         List<String> argv = opts.script.isEmpty() ? List.of("") : opts.script;
-        try (Context ctx = PythonEngine.newContext(null, rt, argv, System.in, opts.out, opts.err)) {
+        try (Context ctx = PythonEngine.newContext(null, rt, argv, opts.in, opts.out, opts.err)) {
             Value cli = PythonEngine.eval(ctx, "import _jdrgn_cli\n_jdrgn_cli", "<jdrgn>");
             PyProgram pyProg = rt.wrap(prog);
-            return guard(ctx, opts.err, () -> {
-                if (opts.code != null) {
-                    cli.invokeMember("run_code", pyProg, opts.code, (Object) opts.script.toArray());
-                } else if (!opts.script.isEmpty()) {
-                    cli.invokeMember("run_script", pyProg, (Object) opts.script.toArray());
-                } else {
-                    new Repl(ctx, cli).run(cli.invokeMember("repl_start", pyProg, Main.VERSION).asString());
-                }
-            });
+            if (opts.code != null) {
+                return main(ctx, opts.err, cli, "run_code", pyProg, opts.code, opts.script.toArray());
+            } else if (!opts.script.isEmpty()) {
+                return main(ctx, opts.err, cli, "run_script", pyProg, opts.script.toArray());
+            }
+            return guard(ctx, opts.err, () -> new Repl(ctx, cli, opts.in, opts.out)
+                    .run(cli.invokeMember("repl_start", pyProg, Main.VERSION).asString()));
         }
     }
 
@@ -77,6 +75,16 @@ final class Session {
 
     private static java.util.function.Consumer<String> warnings(Main opts) {
         return opts.quiet ? w -> { } : w -> opts.err.println("warning: " + w);
+    }
+
+    /** Calls a _jdrgn_cli function through its main(): Python decides the exit status. */
+    private static int main(Context ctx, PrintStream err, Value cli, String function, Object... args) {
+        Object[] all = new Object[args.length + 1];
+        all[0] = cli.getMember(function);
+        System.arraycopy(args, 0, all, 1, args.length);
+        int[] status = {1};
+        int failed = guard(ctx, err, () -> status[0] = cli.invokeMember("main", all).asInt());
+        return failed != 0 ? failed : status[0];
     }
 
     /** Runs Python code and turns its outcome into an exit status (tracebacks like python3). */
@@ -112,17 +120,17 @@ final class Session {
         }
     }
 
-    static int pythonMain(List<String> args, PrintStream out, PrintStream err) {
+    static int pythonMain(List<String> args, java.io.InputStream in, PrintStream out, PrintStream err) {
         PyRuntime rt = new PyRuntime((p, path) -> CoreLoader.open(p, Path.of(path), DebugInfoOptions.DEFAULT,
                 w -> err.println("warning: " + w)));
         List<String> argv = args.isEmpty() ? List.of("") : args;
-        try (Context ctx = PythonEngine.newContext(null, rt, argv, System.in, out, err)) {
+        try (Context ctx = PythonEngine.newContext(null, rt, argv, in, out, err)) {
             Value cli = PythonEngine.eval(ctx, "import _jdrgn_cli\n_jdrgn_cli", "<jdrgn>");
             if (args.isEmpty() && System.console() != null) {
-                return guard(ctx, err, () -> new Repl(ctx, null).run(
+                return guard(ctx, err, () -> new Repl(ctx, null, in, out).run(
                         "Python (GraalPy) with drgn importable; no program is open."));
             }
-            return guard(ctx, err, () -> cli.invokeMember("python_main", (Object) args.toArray()));
+            return main(ctx, err, cli, "python_main", (Object) args.toArray());
         }
     }
 

@@ -17,6 +17,16 @@ public record Platform(Architecture arch, int flags) {
             "r8", "r9", "r10", "r11", "r12", "r13", "r14", "r15",
             "rip", "rflags", "es", "cs", "ss", "ds", "fs", "gs", "fs.base", "gs.base");
 
+    /** drgn's default flags for an architecture (Platform(arch) without flags). */
+    public static int defaultFlags(Architecture arch) {
+        return switch (arch) {
+            case X86_64, AARCH64, PPC64, RISCV64 -> IS_64_BIT | IS_LITTLE_ENDIAN;
+            case S390X -> IS_64_BIT;
+            case S390 -> 0;
+            default -> IS_LITTLE_ENDIAN;
+        };
+    }
+
     public boolean is64Bit() { return (flags & IS_64_BIT) != 0; }
 
     public boolean isLittleEndian() { return (flags & IS_LITTLE_ENDIAN) != 0; }

@@ -106,7 +106,7 @@ public final class Program {
         if ((flags & ProgramFlags.IS_LINUX_KERNEL) != 0) {
             throw new ValueErrorException("main thread is not defined for the Linux kernel");
         }
-        return target.mainThread().orElseThrow(() -> new LookupException("main thread not found"));
+        return target.mainThread().orElseThrow(() -> new org.jdrgn.error.DrgnException("main thread not found"));
     }
 
     // ---- symbols -----------------------------------------------------------------------
@@ -123,6 +123,7 @@ public final class Program {
 
     /** drgn's prog.symbols(): all symbols, those containing an address, or those named so. */
     public List<Symbol> symbols(Object addressOrNameOrNull) {
+        if (target == Target.EMPTY) throw new org.jdrgn.error.MissingDebugInfoException("could not find matching symbols");
         return target.symbols(addressOrNameOrNull);
     }
 

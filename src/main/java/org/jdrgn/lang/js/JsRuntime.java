@@ -40,12 +40,7 @@ public final class JsRuntime {
     // TODO(lead): drgn's default flags per architecture belong in org.jdrgn.program.Platform;
     // PyRuntime holds the same table.
     @Export public int defaultPlatformFlags(int arch) {
-        return switch (Architecture.values()[arch]) {
-            case X86_64, AARCH64, PPC64, RISCV64 -> Platform.IS_64_BIT | Platform.IS_LITTLE_ENDIAN;
-            case S390X -> Platform.IS_64_BIT;
-            case S390 -> 0;
-            default -> Platform.IS_LITTLE_ENDIAN;
-        };
+        return Platform.defaultFlags(Architecture.values()[arch]);
     }
 
     @Export public Object[] registerNames(int arch) {

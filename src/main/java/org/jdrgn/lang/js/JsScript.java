@@ -48,7 +48,7 @@ public final class JsScript {
             if (e.isHostException() && e.asHostException() instanceof Exit x) return x.status;
             if (e.isExit()) return e.getExitStatus();
             if (e.isCancelled() || e.isInterrupted()) return 130;
-            err.println("error: " + describe(e));
+            err.println("error: " + describe(e).stripTrailing());
             return 1;
         }
     }

@@ -66,12 +66,7 @@ public final class PyRuntime {
 
     @HostAccess.Export
     public int defaultPlatformFlags(int arch) {
-        return switch (Architecture.values()[arch]) {
-            case X86_64, AARCH64, PPC64, RISCV64 -> Platform.IS_64_BIT | Platform.IS_LITTLE_ENDIAN;
-            case S390X -> Platform.IS_64_BIT;
-            case S390 -> 0;
-            default -> Platform.IS_LITTLE_ENDIAN;
-        };
+        return Platform.defaultFlags(Architecture.values()[arch]);
     }
 
     @HostAccess.Export

@@ -72,6 +72,20 @@ class CoreJsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("cores")
+    void symbolsScript(String core) {
+        OracleFacts o = TestCores.oracle(core, "basics");
+        OracleFacts.OracleSymbol main = o.symbol("main").orElseThrow();
+        String inMain = "0x" + Long.toHexString(main.address() + 1);
+        JsHarness.Result r = JsHarness.script(open(core), scriptsJs("symbols.js"), "main", inMain, "no_such_symbol");
+        assertEquals(0, r.status(), r.err());
+        String sym = "main+%s/0x" + Long.toHexString(main.size()) + " at 0x" + Long.toHexString(main.address())
+                + " (" + main.binding() + " " + main.kind() + ")";
+        assertEquals(List.of("main: " + sym.formatted("0x0"), inMain + ": " + sym.formatted("0x1"),
+                "no_such_symbol: " + o.error("symbol.no_such_symbol").orElseThrow().message()), r.out().lines().toList());
+    }
+
     /**
      * Where the engine knowingly differs from drgn 0.0.22 (checked in program.UserspaceCoreOracleTest):
      * it counts the vDSO's symbols, and reads text/.rodata a core omits from the mapped files (as gdb).

@@ -212,6 +212,19 @@ class MockProgramJsTest {
         assertEquals(1, r.status());
         assertTrue(r.err().startsWith("error: FaultError: could not find memory segment: 0x10\n    at f (<test>:1"), r.err());
         assertTrue(r.err().contains("at <test>:2"), r.err());
+        JsHarness.Result bad = JsHarness.code(mock(), "prog.readU8(-1);\n");
+        assertEquals("error: RangeError: address -1 is not an unsigned integer below 2^53 (use a BigInt)\n"
+                + "    at <test>:1:6\n", bad.err());
+    }
+
+    @Test
+    void callbackReturningTheWrongLengthIsAValueError() {
+        // drgn 0.0.22: ValueError: memory read callback returned buffer of length 2 (expected 4)
+        assertEquals("ValueError memory read callback returned buffer of length 2 (expected 4)\n", JsHarness.out(null, """
+                const p = new drgn.Program(drgn.hostPlatform);
+                p.addMemorySegment(0, 16, () => [1, 2]);
+                try { p.read(0, 4); } catch (e) { console.log(e.name, e.message); }
+                """));
     }
 
     @Test

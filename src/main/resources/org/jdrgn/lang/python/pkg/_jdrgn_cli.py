@@ -11,6 +11,28 @@ import traceback
 import drgn
 
 
+def main(fn, *args):
+    """Runs fn like python3 runs a program; returns the exit status (SystemExit, tracebacks)."""
+    try:
+        fn(*args)
+        return 0
+    except SystemExit as e:
+        code = e.code
+        if code is None:
+            return 0
+        if isinstance(code, int):
+            return code
+        print(code, file=sys.stderr)
+        return 1
+    except BaseException as e:  # noqa: BLE001 - report like the interpreter, then fail
+        tb = e.__traceback__
+        traceback.print_exception(type(e), e, tb.tb_next if tb is not None else None)
+        return 1
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+
+
 def _globals(prog):
     drgn.set_default_prog(prog)
     return {"prog": prog}
@@ -77,6 +99,9 @@ def repl_exec(source):
         tb = e.__traceback__
         # Drop this function's own frame from the report.
         traceback.print_exception(type(e), e, tb.tb_next if tb is not None else None)
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
 
 
 def _displayhook(value):
