@@ -24,6 +24,9 @@ final class CoreTarget implements Program.Target {
 
     LoadedModules modules() { return modules; }
 
+    @Override
+    public Optional<LoadedModules> loadedModules() { return Optional.of(modules); }
+
     private ProgramThread of(PrStatus s) {
         for (ProgramThread t : threads) if (t.tid() == s.tid()) return t;
         throw new IllegalStateException("thread " + s.tid() + " not indexed");

@@ -21,7 +21,15 @@ public final class Program {
     private SegmentMemory memory = new SegmentMemory();
     private Target target = Target.EMPTY;      // threads and symbols of the dump
 
-    public Program(Platform platform) { this.platform = platform; }
+    private final ProgramTypes types = new ProgramTypes();
+
+    public Program(Platform platform) {
+        this.platform = platform;
+        if (platform != null) types.platform(platform);
+    }
+
+    /** Type lookup: prog.type(), type finders, default primitives. */
+    public ProgramTypes types() { return types; }
 
     public Platform platform() { return platform; }
 
@@ -31,7 +39,10 @@ public final class Program {
     public void attach(Platform platform, int flags, Memory dump, Target target) {
         if (attached) throw new ValueErrorException("program memory was already initialized");
         attached = true;
-        if (this.platform == null) this.platform = platform;
+        if (this.platform == null) {
+            this.platform = platform;
+            types.platform(platform);
+        }
         this.flags |= flags;
         this.target = target;
         SegmentMemory m = new SegmentMemory()
@@ -139,6 +150,8 @@ public final class Program {
         Optional<Symbol> symbolNamed(String name);
         /** null: all; Long: containing that address; String: with that name. */
         List<Symbol> symbols(Object addressOrName);
+        /** The loaded modules (for CFI and symbols of stack frames); empty for targets without them. */
+        default Optional<LoadedModules> loadedModules() { return Optional.empty(); }
 
         Target EMPTY = new Target() {
             public List<ProgramThread> threads() { return List.of(); }

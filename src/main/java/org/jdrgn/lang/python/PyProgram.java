@@ -1,7 +1,30 @@
 package org.jdrgn.lang.python;
 
 import java.util.List;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
 import org.graalvm.polyglot.HostAccess.Export;
+import org.graalvm.polyglot.TypeLiteral;
+import org.jdrgn.error.TypeErrorException;
+import org.jdrgn.error.ValueErrorException;
+import org.jdrgn.types.ArrayType;
+import org.jdrgn.types.BoolType;
+import org.jdrgn.types.CompoundType;
+import org.jdrgn.types.EnumType;
+import org.jdrgn.types.FloatType;
+import org.jdrgn.types.FunctionType;
+import org.jdrgn.types.IntType;
+import org.jdrgn.types.Language;
+import org.jdrgn.types.PointerType;
+import org.jdrgn.types.Qualifiers;
+import org.jdrgn.types.Type;
+import org.jdrgn.types.TypeEnumerator;
+import org.jdrgn.types.TypeKind;
+import org.jdrgn.types.TypeMember;
+import org.jdrgn.types.TypeParameter;
+import org.jdrgn.types.TypeRepr;
+import org.jdrgn.types.TypedefType;
+import org.jdrgn.types.VoidType;
 import org.graalvm.polyglot.Value;
 import org.jdrgn.program.Platform;
 import org.jdrgn.program.Program;
@@ -14,7 +37,7 @@ import org.jdrgn.program.Symbol;
  * values cross as plain longs/arrays, unsigned conversion happens in _drgn.py.
  */
 public final class PyProgram {
-    private final PyRuntime rt;
+    final PyRuntime rt;
     private final Program prog;
 
     PyProgram(PyRuntime rt, Program prog) {
@@ -23,6 +46,128 @@ public final class PyProgram {
     }
 
     public Program program() { return prog; }
+
+    /** drgn's repr() of types leaves out sizes/byte orders equal to this program's defaults. */
+    TypeRepr repr() {
+        Platform p = prog.platform();
+        return p == null ? TypeRepr.X86_64
+                : new TypeRepr(p.wordSize(), p.isLittleEndian() ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+    }
+
+    // ---- types ---------------------------------------------------------------------------
+
+    private PyType wrap(Type t) { return new PyType(this, t); }
+
+    private static Type t(Value v) {
+        if (v.isHostObject() && v.asHostObject() instanceof PyType pt) return pt.type();
+        throw new TypeErrorException("expected Type");
+    }
+
+    private static ByteOrder order(Value v, Program prog) {
+        if (v.isNull()) {
+            Platform p = prog.platform();
+            if (p == null) throw new ValueErrorException("program byte order is not known");
+            return p.isLittleEndian() ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
+        }
+        return switch (v.asString()) {
+            case "little" -> ByteOrder.LITTLE_ENDIAN;
+            case "big" -> ByteOrder.BIG_ENDIAN;
+            default -> throw new ValueErrorException("invalid byte order; must be 'little', 'big', or None");
+        };
+    }
+
+    private static Language lang(Value v) {
+        return v.isNull() ? Language.C : Language.valueOf(v.asString());
+    }
+
+    @Export public PyType jTypeNamed(String name, Value filename) {
+        return rt.call(() -> wrap(prog.types().parse(name, filename.isNull() ? null : filename.asString())));
+    }
+
+    @Export public PyType jVoidType(int q, Value lang) {
+        return wrap(new VoidType(Qualifiers.of(q), lang(lang)));
+    }
+
+    @Export public PyType jIntType(String name, long size, boolean signed, Value byteorder, int q, Value lang) {
+        return rt.call(() -> wrap(new IntType(name, size, signed, order(byteorder, prog), Qualifiers.of(q), lang(lang))));
+    }
+
+    @Export public PyType jBoolType(String name, long size, Value byteorder, int q, Value lang) {
+        return rt.call(() -> wrap(new BoolType(name, size, order(byteorder, prog), Qualifiers.of(q), lang(lang))));
+    }
+
+    @Export public PyType jFloatType(String name, long size, Value byteorder, int q, Value lang) {
+        return rt.call(() -> wrap(new FloatType(name, size, order(byteorder, prog), Qualifiers.of(q), lang(lang))));
+    }
+
+    @Export public PyType jCompoundType(int kind, Value tag, Value size, Value members, int q, Value lang) {
+        return rt.call(() -> {
+            TypeKind k = TypeKind.values()[kind - 1];
+            String tg = tag.isNull() ? null : tag.asString();
+            List<TypeMember> ms = members.isNull() ? null : members.as(new TypeLiteral<List<PyMember>>() {})
+                    .stream().map(m -> m.member).toList();
+            if ((ms == null) != size.isNull()) {
+                throw new ValueErrorException("incomplete structure type must not have size or members");
+            }
+            return wrap(new CompoundType(k, tg, size.isNull() ? null : size.asLong(), ms, List.of(), Qualifiers.of(q), lang(lang)));
+        });
+    }
+
+    @Export public PyType jEnumType(Value tag, Value compatible, Value enumerators, int q, Value lang) {
+        return rt.call(() -> {
+            String tg = tag.isNull() ? null : tag.asString();
+            if (enumerators.isNull()) {
+                if (!compatible.isNull()) throw new ValueErrorException("incomplete enum type must not have compatible type");
+                return wrap(EnumType.incomplete(tg).qualified(Qualifiers.of(q)));
+            }
+            if (!(t(compatible) instanceof IntType it)) throw new TypeErrorException("compatible type must be integer type");
+            List<TypeEnumerator> es = new ArrayList<>();
+            for (long i = 0; i < enumerators.getArraySize(); i++) {
+                Value e = enumerators.getArrayElement(i);
+                Value v = e.getArrayElement(1);
+                es.add(new TypeEnumerator(e.getArrayElement(0).asString(),
+                        v.fitsInLong() ? v.asLong() : v.asBigInteger().longValue()));
+            }
+            return wrap(new EnumType(tg, it, es, Qualifiers.of(q), lang(lang)));
+        });
+    }
+
+    @Export public PyType jTypedefType(String name, Value aliased, int q, Value lang) {
+        return rt.call(() -> wrap(new TypedefType(name, t(aliased), Qualifiers.of(q), lang(lang))));
+    }
+
+    @Export public PyType jPointerType(Value referenced, Value size, Value byteorder, int q, Value lang) {
+        return rt.call(() -> {
+            long sz = size.isNull() ? wordSize() : size.asLong();
+            return wrap(new PointerType(t(referenced), sz, order(byteorder, prog), Qualifiers.of(q), lang(lang)));
+        });
+    }
+
+    private long wordSize() {
+        if (prog.platform() == null) throw new ValueErrorException("program word size is not known");
+        return prog.platform().wordSize();
+    }
+
+    @Export public PyType jArrayType(Value element, Value length, int q, Value lang) {
+        return rt.call(() -> wrap(new ArrayType(t(element), length.isNull() ? null : length.asLong(),
+                Qualifiers.of(q), lang(lang))));
+    }
+
+    @Export public PyType jFunctionType(Value ret, Value params, boolean variadic, int q, Value lang) {
+        return rt.call(() -> {
+            List<TypeParameter> ps = params.as(new TypeLiteral<List<PyMember.Parameter>>() {})
+                    .stream().map(m -> m.parameter).toList();
+            return wrap(new FunctionType(t(ret), ps, variadic, List.of(), Qualifiers.of(q), lang(lang)));
+        });
+    }
+
+    /** drgn's add_type_finder: fn(kind, name, filename) -> Type or None; kinds as drgn's TypeKind values. */
+    @Export public void jAddTypeFinder(Value fn) {
+        prog.types().addFinder((kind, name, filename) -> {
+            Value v = fn.execute(kind.value(), name, filename);
+            return v.isNull() ? null : t(v);
+        });
+    }
 
     @Export public Object[] jPlatform() {
         Platform p = prog.platform();

@@ -59,6 +59,26 @@ public final class PyRuntime {
 
     public PyProgram wrap(Program prog) { return new PyProgram(this, prog); }
 
+    /** drgn.TypeMember(type_or_callable, name, bit_offset) and TypeParameter(type, name). */
+    @HostAccess.Export
+    public Object newMember(Value typeOrFn, Value name, long bitOffset, long bitFieldSize, boolean parameter) {
+        String n = name.isNull() ? null : name.asString();
+        return call(() -> parameter ? PyMember.Parameter.fromPython(this, typeOrFn, n)
+                : PyMember.fromPython(this, typeOrFn, n, bitOffset, bitFieldSize));
+    }
+
+    /** (name, value) pairs of an engine enum, so Python's enums are generated from Java's. */
+    @HostAccess.Export
+    public Object[] enumMembers(String which) {
+        return switch (which) {
+            case "TypeKind" -> java.util.Arrays.stream(org.jdrgn.types.TypeKind.values())
+                    .map(k -> new Object[] {k.name(), k.value()}).toArray();
+            case "PrimitiveType" -> java.util.Arrays.stream(org.jdrgn.types.PrimitiveType.values())
+                    .map(k -> new Object[] {k.name(), k.value()}).toArray();
+            default -> throw new IllegalArgumentException(which);
+        };
+    }
+
     @HostAccess.Export
     public Object[] hostPlatform() {
         return new Object[] {Platform.X86_64.arch().value(), Platform.X86_64.flags()};
@@ -117,6 +137,8 @@ public final class PyRuntime {
             case TypeErrorException t -> make("TypeError", t.getMessage());
             case ValueErrorException v -> make("ValueError", v.getMessage());
             case FormatException f -> make("ValueError", f.getMessage());
+            case org.jdrgn.types.CSyntaxException c -> make("SyntaxError", c.getMessage());
+            case org.jdrgn.error.AttributeException a -> make("AttributeError", a.getMessage());
             case DrgnException d when d.getCause() instanceof NoSuchFileException n ->
                     make("FileNotFoundError", n.getFile());
             case DrgnException d when d.getCause() instanceof AccessDeniedException a ->

@@ -65,6 +65,8 @@ _rt.registerErrors({
     "LookupError": LookupError,
     "KeyError": KeyError,
     "TypeError": TypeError,
+    "AttributeError": AttributeError,
+    "SyntaxError": SyntaxError,
     "ValueError": ValueError,
     "OverflowError": OverflowError,
     "ZeroDivisionError": ZeroDivisionError,
@@ -231,6 +233,206 @@ def _thread(prog, t):
     return Thread(prog, t[0], t[1])
 
 
+# ---------------------------------------------------------------- types
+TypeKind = enum.Enum("TypeKind", [tuple(m) for m in _rt.enumMembers("TypeKind")], module=__name__)
+PrimitiveType = enum.Enum("PrimitiveType", [tuple(m) for m in _rt.enumMembers("PrimitiveType")], module=__name__)
+TypeKind.__doc__ = "The kind of a Type."
+PrimitiveType.__doc__ = "A C primitive type."
+
+
+class Qualifiers(enum.Flag):
+    NONE = 0
+    CONST = 1
+    VOLATILE = 2
+    RESTRICT = 4
+    ATOMIC = 8
+
+
+class Language:
+    """A programming language supported by drgn (singletons Language.C and Language.CPP)."""
+
+    __slots__ = ("name", "_key")
+
+    def __init__(self, name, key):
+        self.name = name
+        self._key = key
+
+    def __repr__(self):
+        return f"Language.{self._key}"
+
+
+Language.C = Language("C", "C")
+Language.CPP = Language("C++", "CPP")
+
+
+def _lang(language):
+    if language is None:
+        return None
+    if not isinstance(language, Language):
+        raise TypeError("language must be Language or None")
+    return language._key
+
+
+def _quals(q):
+    return Qualifiers(q).value if q is not None else 0
+
+
+class TypeEnumerator:
+    """An enumerator of an enumerated type: name and value."""
+
+    __slots__ = ("name", "value")
+
+    def __init__(self, name, value):
+        if not isinstance(name, str):
+            raise TypeError("TypeEnumerator name must be str")
+        self.name = name
+        self.value = operator.index(value)
+
+    def __repr__(self):
+        return f"TypeEnumerator({self.name!r}, {self.value!r})"
+
+    def __eq__(self, other):
+        return isinstance(other, TypeEnumerator) and (self.name, self.value) == (other.name, other.value)
+
+    def __iter__(self):
+        return iter((self.name, self.value))
+
+    def __len__(self):
+        return 2
+
+    def __getitem__(self, i):
+        return (self.name, self.value)[i]
+
+
+_JMember = java.type("org.jdrgn.lang.python.PyMember")
+
+
+class TypeMember:
+    """A member of a struct, union or class type (Java-backed)."""
+
+    def __new__(cls, object_or_type, name=None, bit_offset=0):
+        return _rt.newMember(object_or_type, name, operator.index(bit_offset), 0, False)
+
+    type = property(lambda self: self.jType())
+    name = property(lambda self: self.jName())
+    bit_offset = property(lambda self: self.jBitOffset())
+    offset = property(lambda self: self.jOffset())
+    bit_field_size = property(lambda self: self.jBitFieldSize())
+
+    def __repr__(self):
+        return self.jRepr()
+
+
+class TypeParameter:
+    """A parameter of a function type (Java-backed)."""
+
+    def __new__(cls, default_argument_or_type, name=None):
+        return _rt.newMember(default_argument_or_type, name, 0, 0, True)
+
+    type = property(lambda self: self.jType())
+    name = property(lambda self: self.jName())
+
+    def __repr__(self):
+        return self.jRepr()
+
+
+polyglot.register_interop_type(_JMember, TypeMember)
+polyglot.register_interop_type(java.type("org.jdrgn.lang.python.PyMember$Parameter"), TypeParameter)
+
+
+_JType = java.type("org.jdrgn.lang.python.PyType")
+
+
+class Type:
+    """A type in a program (Java-backed: org.jdrgn.types.Type)."""
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create drgn.Type instances")
+
+    prog = property(lambda self: self.jProg())
+    kind = property(lambda self: TypeKind(self.jKind()))
+    qualifiers = property(lambda self: Qualifiers(self.jQualifiers()))
+    language = property(lambda self: getattr(Language, self.jLanguage()))
+    name = property(lambda self: self.jName())
+    tag = property(lambda self: self.jTag())
+    size = property(lambda self: self.jSize())
+    length = property(lambda self: self.jLength())
+    is_signed = property(lambda self: self.jIsSigned())
+    byteorder = property(lambda self: self.jByteOrder())
+    type = property(lambda self: self.jType())
+    is_variadic = property(lambda self: self.jIsVariadic())
+
+    @property
+    def primitive(self):
+        p = self.jPrimitive()
+        return None if p < 0 else PrimitiveType(p)
+
+    @property
+    def members(self):
+        m = self.jMembers()
+        return None if m is None else tuple(m)
+
+    @property
+    def enumerators(self):
+        e = self.jEnumerators()
+        return None if e is None else tuple(TypeEnumerator(x[0], x[1]) for x in e)
+
+    @property
+    def parameters(self):
+        return tuple(self.jParameters())
+
+    @property
+    def template_parameters(self):
+        return ()
+
+    def type_name(self):
+        return self.jTypeName()
+
+    def is_complete(self):
+        return self.jIsComplete()
+
+    def qualified(self, qualifiers):
+        return self.jQualified(Qualifiers(qualifiers).value)
+
+    def unqualified(self):
+        return self.jUnqualified()
+
+    def member(self, name):
+        return self.jMember(name)
+
+    def has_member(self, name):
+        return self.jHasMember(name)
+
+    def __str__(self):
+        return self.jStr()
+
+    def __repr__(self):
+        return self.jRepr()
+
+    def __eq__(self, other):
+        return isinstance(other, Type) and self.jSame(other)
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return self.jHash()
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(str(self))
+
+    def __getattr__(self, name):
+        # A property that raises AttributeError lands here (Python's rule); re-run it so
+        # the engine's message ("int type does not have members") is what the script sees.
+        prop = getattr(Type, name, None)
+        if isinstance(prop, property):
+            return prop.fget(self)
+        raise AttributeError(f"'_drgn.Type' object has no attribute '{name}'")
+
+
+polyglot.register_interop_type(_JType, Type)
+
+
 # ---------------------------------------------------------------- program
 _JProgram = java.type("org.jdrgn.lang.python.PyProgram")
 
@@ -306,6 +508,73 @@ class Program:
 
     def set_core_dump(self, path):
         self.jSetCoreDump(os.fsdecode(path))
+
+    def type(self, name, filename=None):
+        if isinstance(name, Type):
+            return name
+        if not isinstance(name, str):
+            raise TypeError("type() argument 1 must be str or Type")
+        return self.jTypeNamed(name, filename)
+
+    def add_type_finder(self, fn):
+        def finder(kind, name, filename):
+            t = fn(TypeKind(kind), name, filename)
+            if t is not None and not isinstance(t, Type):
+                raise TypeError("type find callback must return Type or None")
+            return t
+        self.jAddTypeFinder(finder)
+
+    def void_type(self, *, qualifiers=Qualifiers.NONE, language=None):
+        return self.jVoidType(_quals(qualifiers), _lang(language))
+
+    def int_type(self, name, size, is_signed, byteorder=None, *, qualifiers=Qualifiers.NONE, language=None):
+        return self.jIntType(name, operator.index(size), bool(is_signed), byteorder, _quals(qualifiers), _lang(language))
+
+    def bool_type(self, name, size, byteorder=None, *, qualifiers=Qualifiers.NONE, language=None):
+        return self.jBoolType(name, operator.index(size), byteorder, _quals(qualifiers), _lang(language))
+
+    def float_type(self, name, size, byteorder=None, *, qualifiers=Qualifiers.NONE, language=None):
+        return self.jFloatType(name, operator.index(size), byteorder, _quals(qualifiers), _lang(language))
+
+    def _compound(self, kind, tag, size, members, qualifiers, language):
+        if members is not None:
+            members = list(members)
+            for m in members:
+                if not isinstance(m, TypeMember):
+                    raise TypeError("member must be TypeMember")
+        return self.jCompoundType(kind.value, tag, None if size is None else operator.index(size), members,
+                                  _quals(qualifiers), _lang(language))
+
+    def struct_type(self, tag, size=None, members=None, *, template_parameters=(), qualifiers=Qualifiers.NONE, language=None):
+        return self._compound(TypeKind.STRUCT, tag, size, members, qualifiers, language)
+
+    def union_type(self, tag, size=None, members=None, *, template_parameters=(), qualifiers=Qualifiers.NONE, language=None):
+        return self._compound(TypeKind.UNION, tag, size, members, qualifiers, language)
+
+    def class_type(self, tag, size=None, members=None, *, template_parameters=(), qualifiers=Qualifiers.NONE, language=None):
+        return self._compound(TypeKind.CLASS, tag, size, members, qualifiers, language)
+
+    def enum_type(self, tag, type=None, enumerators=None, *, qualifiers=Qualifiers.NONE, language=None):
+        if enumerators is not None:
+            enumerators = [[e.name, e.value] if isinstance(e, TypeEnumerator) else list(e) for e in enumerators]
+        return self.jEnumType(tag, type, enumerators, _quals(qualifiers), _lang(language))
+
+    def typedef_type(self, name, type, *, qualifiers=Qualifiers.NONE, language=None):
+        return self.jTypedefType(name, type, _quals(qualifiers), _lang(language))
+
+    def pointer_type(self, type, size=None, byteorder=None, *, qualifiers=Qualifiers.NONE, language=None):
+        return self.jPointerType(type, None if size is None else operator.index(size), byteorder,
+                                 _quals(qualifiers), _lang(language))
+
+    def array_type(self, type, length=None, *, qualifiers=Qualifiers.NONE, language=None):
+        return self.jArrayType(type, None if length is None else operator.index(length), _quals(qualifiers), _lang(language))
+
+    def function_type(self, type, parameters, is_variadic=False, *, template_parameters=(), qualifiers=Qualifiers.NONE, language=None):
+        parameters = list(parameters)
+        for p in parameters:
+            if not isinstance(p, TypeParameter):
+                raise TypeError("parameter must be TypeParameter")
+        return self.jFunctionType(type, parameters, bool(is_variadic), _quals(qualifiers), _lang(language))
 
     def __repr__(self):
         return f"<_drgn.Program object at {id(self):#x}>"

@@ -50,6 +50,7 @@ def run_script(prog, argv):
 def run_code(prog, code, argv):
     """drgn -e CODE ARGS...: evaluate the code with the REPL's names."""
     sys.argv = ["-e", *argv]
+    sys.path.insert(0, "")
     g = repl_namespace(prog)
     g["__name__"] = "__main__"
     exec(compile(code, "<string>", "exec"), g)

@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Whole-process comparison, jdrgn vs drgn 0.0.22 on the same dump and script:
+# median wall time, CPU time and peak RSS over N runs, and the jdrgn/drgn ratios.
+#   src/bench/vs-drgn.sh [CORE] [SCRIPT] [N]
+# Defaults: a committed test core, an empty script, 5 runs. Needs python3-drgn.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/../.." && pwd)
+core=${1:-$here/testcores/cores/threads_O0-dw5-pie.segv.core.zst}
+script=${2:-}
+n=${3:-5}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+if [ -z "$script" ]; then script=$tmp/empty.py; : >"$script"; fi
+case $core in *.zst) zstd -q -d -c "$core" >"$tmp/core"; core=$tmp/core ;; esac
+
+"$here/jdrgn" -q -c "$core" "$script" >/dev/null 2>&1 || true   # build + AOT training, not timed
+
+measure() {  # label cmd... -> "label median_wall median_cpu max_rss_kb"
+	local label=$1; shift
+	for _ in $(seq "$n"); do
+		/usr/bin/time -f '%e %U %S %M' -o "$tmp/t" "$@" >/dev/null 2>&1 || true
+		cat "$tmp/t"
+	done | awk -v l="$label" '{w[NR]=$1; c[NR]=$2+$3; if ($4>m) m=$4}
+		END {asort(w); asort(c); printf "%s %.2f %.2f %d\n", l, w[int((NR+1)/2)], c[int((NR+1)/2)], m}'
+}
+j=$(measure jdrgn "$here/jdrgn" -q -c "$core" "$script")
+d=$(measure drgn /usr/bin/python3 -m drgn -q -c "$core" "$script")
+printf '%-6s %8s %8s %10s\n' who wall_s cpu_s max_rss_kb
+printf '%-6s %8s %8s %10s\n' $j $d
+echo "$j $d" | awk '{printf "ratio  %8.1f %8.1f %10.1f\n", $2/$6, $3/$7, $4/$8}'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
