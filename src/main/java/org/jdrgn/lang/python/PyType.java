@@ -159,6 +159,12 @@ public final class PyType {
         });
     }
 
+    @Export public long jSizeof() { return rt.call(type::sizeof); }
+
+    @Export public long jAlignof() { return rt.call(type::alignof); }
+
+    @Export public long jOffsetof(String designator) { return rt.call(() -> type.offsetof(designator)); }
+
     @Export public boolean jIsComplete() { return type.isComplete(); }
 
     @Export public PyType jQualified(int bits) { return wrap(type.qualified(Qualifiers.of(bits))); }

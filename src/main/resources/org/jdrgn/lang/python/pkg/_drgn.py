@@ -433,6 +433,30 @@ class Type:
 polyglot.register_interop_type(_JType, Type)
 
 
+def sizeof(type_or_obj):
+    """Size in bytes of a type or an object's type (drgn.sizeof)."""
+    return _type_of(type_or_obj).jSizeof()
+
+
+def alignof(type):
+    """Alignment requirement of a type in bytes."""
+    return _type_of(type).jAlignof()
+
+
+def offsetof(type, member):
+    """Offset in bytes of a member designator ("a.b[3].c") within a type."""
+    return _type_of(type).jOffsetof(member)
+
+
+def _type_of(x):
+    if isinstance(x, Type):
+        return x
+    t = getattr(x, "type_", None)
+    if isinstance(t, Type):
+        return t
+    raise TypeError("expected Type or Object")
+
+
 # ---------------------------------------------------------------- program
 _JProgram = java.type("org.jdrgn.lang.python.PyProgram")
 

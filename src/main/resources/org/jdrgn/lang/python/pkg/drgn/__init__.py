@@ -33,6 +33,9 @@ from _drgn import (
     filename_matches,
     host_platform,
     program_from_core_dump,
+    alignof,
+    offsetof,
+    sizeof,
 )
 
 __version__ = "0.0.22+jdrgn"
@@ -62,6 +65,9 @@ __all__ = (
     "TypeKind",
     "TypeMember",
     "TypeParameter",
+    "alignof",
+    "offsetof",
+    "sizeof",
     "execscript",
     "filename_matches",
     "get_default_prog",

@@ -1,0 +1,48 @@
+package org.jdrgn.dwarf;
+
+/** DW_AT_* values (DWARF 5 and GNU extensions); field names are the suffixes after DW_AT_. */
+public final class DwAt {
+    private DwAt() {}
+
+    public static final int sibling = 0x01, location = 0x02, name = 0x03, ordering = 0x09,
+            byte_size = 0x0b, bit_offset = 0x0c, bit_size = 0x0d, stmt_list = 0x10, low_pc = 0x11,
+            high_pc = 0x12, language = 0x13, discr = 0x15, discr_value = 0x16, visibility = 0x17,
+            import_ = 0x18, string_length = 0x19, common_reference = 0x1a, comp_dir = 0x1b,
+            const_value = 0x1c, containing_type = 0x1d, default_value = 0x1e, inline = 0x20,
+            is_optional = 0x21, lower_bound = 0x22, producer = 0x25, prototyped = 0x27,
+            return_addr = 0x2a, start_scope = 0x2c, bit_stride = 0x2e, upper_bound = 0x2f,
+            abstract_origin = 0x31, accessibility = 0x32, address_class = 0x33, artificial = 0x34,
+            base_types = 0x35, calling_convention = 0x36, count = 0x37,
+            data_member_location = 0x38, decl_column = 0x39, decl_file = 0x3a, decl_line = 0x3b,
+            declaration = 0x3c, discr_list = 0x3d, encoding = 0x3e, external = 0x3f,
+            frame_base = 0x40, friend = 0x41, identifier_case = 0x42, macro_info = 0x43,
+            namelist_item = 0x44, priority = 0x45, segment = 0x46, specification = 0x47,
+            static_link = 0x48, type = 0x49, use_location = 0x4a, variable_parameter = 0x4b,
+            virtuality = 0x4c, vtable_elem_location = 0x4d, allocated = 0x4e, associated = 0x4f,
+            data_location = 0x50, byte_stride = 0x51, entry_pc = 0x52, use_UTF8 = 0x53,
+            extension = 0x54, ranges = 0x55, trampoline = 0x56, call_column = 0x57,
+            call_file = 0x58, call_line = 0x59, description = 0x5a, binary_scale = 0x5b,
+            decimal_scale = 0x5c, small = 0x5d, decimal_sign = 0x5e, digit_count = 0x5f,
+            picture_string = 0x60, mutable = 0x61, threads_scaled = 0x62, explicit = 0x63,
+            object_pointer = 0x64, endianity = 0x65, elemental = 0x66, pure = 0x67,
+            recursive = 0x68, signature = 0x69, main_subprogram = 0x6a, data_bit_offset = 0x6b,
+            const_expr = 0x6c, enum_class = 0x6d, linkage_name = 0x6e,
+            string_length_bit_size = 0x6f, string_length_byte_size = 0x70, rank = 0x71,
+            str_offsets_base = 0x72, addr_base = 0x73, rnglists_base = 0x74, dwo_name = 0x76,
+            reference = 0x77, rvalue_reference = 0x78, macros = 0x79, call_all_calls = 0x7a,
+            call_all_source_calls = 0x7b, call_all_tail_calls = 0x7c, call_return_pc = 0x7d,
+            call_value = 0x7e, call_origin = 0x7f, call_parameter = 0x80, call_pc = 0x81,
+            call_tail_call = 0x82, call_target = 0x83, call_target_clobbered = 0x84,
+            call_data_location = 0x85, call_data_value = 0x86, noreturn = 0x87, alignment = 0x88,
+            export_symbols = 0x89, deleted = 0x8a, defaulted = 0x8b, loclists_base = 0x8c,
+            MIPS_linkage_name = 0x2007, sf_names = 0x2101, src_info = 0x2102, mac_info = 0x2103,
+            src_coords = 0x2104, body_begin = 0x2105, body_end = 0x2106, GNU_vector = 0x2107,
+            GNU_odr_signature = 0x210f, GNU_template_name = 0x2110, GNU_call_site_value = 0x2111,
+            GNU_call_site_data_value = 0x2112, GNU_call_site_target = 0x2113,
+            GNU_call_site_target_clobbered = 0x2114, GNU_tail_call = 0x2115,
+            GNU_all_tail_call_sites = 0x2116, GNU_all_call_sites = 0x2117,
+            GNU_all_source_call_sites = 0x2118, GNU_macros = 0x2119, GNU_deleted = 0x211a,
+            GNU_dwo_name = 0x2130, GNU_dwo_id = 0x2131, GNU_ranges_base = 0x2132,
+            GNU_addr_base = 0x2133, GNU_pubnames = 0x2134, GNU_pubtypes = 0x2135,
+            GNU_discriminator = 0x2136, GNU_locviews = 0x2137, GNU_entry_view = 0x2138;
+}

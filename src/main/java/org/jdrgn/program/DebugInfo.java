@@ -1,0 +1,118 @@
+package org.jdrgn.program;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdrgn.dwarf.Dwarf;
+import org.jdrgn.dwarf.DwarfSections;
+import org.jdrgn.dwarf.DwarfTypes;
+import org.jdrgn.elf.ElfFile;
+import org.jdrgn.error.DrgnException;
+import org.jdrgn.index.DebugIndex;
+import org.jdrgn.index.IndexEntry;
+import org.jdrgn.index.IndexKind;
+import org.jdrgn.types.BoolType;
+import org.jdrgn.types.FloatType;
+import org.jdrgn.types.IntType;
+import org.jdrgn.types.Type;
+import org.jdrgn.types.TypeFinder;
+import org.jdrgn.types.TypeKind;
+
+/**
+ * The DWARF of a program's modules: one name index over all of them (main executable first),
+ * built on first use so that opening a dump stays cheap, and the types converted from it.
+ */
+public final class DebugInfo implements TypeFinder {
+    private final List<Module> modules;
+    private final Consumer<String> warn;
+    private volatile Loaded loaded;
+
+    /** The index, the type converter, and base types by drgn's canonical name ("unsigned long"). */
+    private record Loaded(DebugIndex index, DwarfTypes types, Map<String, Type> baseTypes) {}
+
+    public DebugInfo(List<Module> modules, Consumer<String> warn) {
+        this.modules = List.copyOf(modules);
+        this.warn = warn;
+    }
+
+    private Loaded loaded() {
+        Loaded l = loaded;
+        if (l != null) return l;
+        synchronized (this) {
+            if (loaded == null) loaded = load();
+            return loaded;
+        }
+    }
+
+    private Loaded load() {
+        DebugIndex index = new DebugIndex();
+        for (Module m : modules) {
+            Optional<ElfFile> file = m.debugFile().or(m::loadedFile).filter(ElfFile::hasDebugInfo);
+            if (file.isEmpty()) continue;
+            try {
+                index.add(Dwarf.open(sections(file.get())));
+            } catch (DrgnException e) {
+                warn.accept(m.name() + ": bad debug info, skipped: " + e.getMessage());
+            }
+        }
+        DwarfTypes types = new DwarfTypes(index.definitions());
+        return new Loaded(index, types, baseTypes(index, types));
+    }
+
+    static DwarfSections sections(ElfFile elf) {
+        return DwarfSections.of(name -> elf.sectionData(name).orElse(null), null);
+    }
+
+    /** DWARF names base types as the compiler spells them ("long unsigned int"); drgn asks canonically. */
+    private static Map<String, Type> baseTypes(DebugIndex index, DwarfTypes types) {
+        Map<String, Type> out = new HashMap<>();
+        for (String name : index.names()) {
+            for (IndexEntry e : index.lookup(name, java.util.EnumSet.of(IndexKind.BASE_TYPE))) {
+                Type t = types.type(e.die().die());
+                String canonical = switch (t) {
+                    case IntType i -> i.name();
+                    case BoolType b -> b.name();
+                    case FloatType f -> f.name();
+                    default -> null;
+                };
+                if (canonical != null) out.putIfAbsent(canonical, t);
+            }
+        }
+        return out;
+    }
+
+    public DebugIndex index() { return loaded().index(); }
+
+    public DwarfTypes types() { return loaded().types(); }
+
+    @Override
+    public Type find(TypeKind kind, String name, String filename) {
+        Loaded l = loaded();
+        IndexKind k = switch (kind) {
+            case STRUCT -> IndexKind.STRUCT;
+            case UNION -> IndexKind.UNION;
+            case CLASS -> IndexKind.CLASS;
+            case ENUM -> IndexKind.ENUM;
+            case TYPEDEF -> IndexKind.TYPEDEF;
+            case INT, BOOL, FLOAT -> IndexKind.BASE_TYPE;
+            default -> null;
+        };
+        if (k == null) return null;
+        if (k == IndexKind.BASE_TYPE) {
+            Type t = l.baseTypes().get(name);
+            return t != null && t.kind() == kind ? t : null;
+        }
+        // drgn 0.0.22 answers a lookup only with a complete definition when one exists anywhere.
+        return l.index().findType(k, name, filename).map(e -> l.types().type(e.die().die())).orElse(null);
+    }
+
+    /** Modules whose debug info was indexed (for messages). */
+    public List<String> indexedModules() {
+        List<String> out = new ArrayList<>();
+        for (Module m : modules) if (m.debugFile().or(m::loadedFile).filter(ElfFile::hasDebugInfo).isPresent()) out.add(m.name());
+        return out;
+    }
+}

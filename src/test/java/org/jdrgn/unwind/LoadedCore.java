@@ -1,0 +1,29 @@
+package org.jdrgn.unwind;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.DebugInfoOptions;
+import org.jdrgn.program.Program;
+import org.jdrgn.testcores.TestCores;
+
+/** A test core opened as a Program, with its unwinder. */
+record LoadedCore(String name, Program program, Unwinder unwinder) {
+    static LoadedCore open(String core) {
+        return open(core, TestCores.core(core), DebugInfoOptions.DEFAULT);
+    }
+
+    static LoadedCore open(String core, Path coreFile, DebugInfoOptions options) {
+        TestCores.materializeRunTree();
+        Program p = new Program(null);
+        CoreLoader.open(p, coreFile, options, w -> {});
+        return new LoadedCore(core, p, Unwinder.forProgram(p));
+    }
+
+    /** Only the given files (-s), no default search: e.g. libc without its debug file. */
+    static LoadedCore withOnly(String core, Path coreFile, List<Path> files) {
+        return open(core, coreFile, new DebugInfoOptions(files, false, false));
+    }
+
+    static final Path LIBC = Path.of("/lib/x86_64-linux-gnu/libc.so.6");
+}
