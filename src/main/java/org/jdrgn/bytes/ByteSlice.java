@@ -17,9 +17,14 @@ import java.nio.file.StandardOpenOption;
  * {@link FormatException} naming {@code what} and the offset, never a raw IndexOutOfBounds.
  */
 public record ByteSlice(MemorySegment segment, ByteOrder order, String what) {
-    private static final ValueLayout.OfShort U16 = ValueLayout.JAVA_SHORT_UNALIGNED;
-    private static final ValueLayout.OfInt U32 = ValueLayout.JAVA_INT_UNALIGNED;
-    private static final ValueLayout.OfLong U64 = ValueLayout.JAVA_LONG_UNALIGNED;
+    // One constant layout per byte order: withOrder() on every read costs a VarHandle lookup
+    // (the top hotspot when indexing DWARF).
+    private static final ValueLayout.OfShort U16_LE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfInt U32_LE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong U64_LE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfShort U16_BE = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfInt U32_BE = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
+    private static final ValueLayout.OfLong U64_BE = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.BIG_ENDIAN);
 
     /** Maps a whole file read-only; the mapping lives as long as the JVM (shared arena is not closed). */
     public static ByteSlice map(Path file) throws IOException {
@@ -60,13 +65,13 @@ public record ByteSlice(MemorySegment segment, ByteOrder order, String what) {
 
     public int u8(long off) { check(off, 1); return segment.get(ValueLayout.JAVA_BYTE, off) & 0xff; }
 
-    public int u16(long off) { check(off, 2); return segment.get(U16.withOrder(order), off) & 0xffff; }
+    public int u16(long off) { check(off, 2); return segment.get(order == ByteOrder.LITTLE_ENDIAN ? U16_LE : U16_BE, off) & 0xffff; }
 
-    public long u32(long off) { check(off, 4); return segment.get(U32.withOrder(order), off) & 0xffffffffL; }
+    public long u32(long off) { check(off, 4); return segment.get(order == ByteOrder.LITTLE_ENDIAN ? U32_LE : U32_BE, off) & 0xffffffffL; }
 
-    public int s32(long off) { check(off, 4); return segment.get(U32.withOrder(order), off); }
+    public int s32(long off) { check(off, 4); return segment.get(order == ByteOrder.LITTLE_ENDIAN ? U32_LE : U32_BE, off); }
 
-    public long u64(long off) { check(off, 8); return segment.get(U64.withOrder(order), off); }
+    public long u64(long off) { check(off, 8); return segment.get(order == ByteOrder.LITTLE_ENDIAN ? U64_LE : U64_BE, off); }
 
     /** Unsigned value of 1, 2, 4 or 8 bytes. */
     public long uN(long off, int n) {
