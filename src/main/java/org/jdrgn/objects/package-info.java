@@ -3,7 +3,7 @@
  * and absent objects with drgn 0.0.22's C semantics, conversions, errors and printing.
  *
  * <p>Objects see their program through {@link org.jdrgn.objects.ObjectContext} (word size,
- * memory, types by name, primitives, symbols); {@link org.jdrgn.objects.ProgramObjectContext}
+ * memory, types by name, primitives, symbols); {@code org.jdrgn.program.ProgramObjectContext}
  * implements it over a {@link org.jdrgn.program.Program} and caches primitives and member
  * lookups. Arithmetic is in {@link org.jdrgn.objects.CArithmetic}, printing in
  * {@code ObjectFormatter} driven by {@link org.jdrgn.objects.FormatOptions}, Python literals

@@ -53,6 +53,8 @@ public final class CoreLoader {
             default -> throw new ValueErrorException(path + ": unsupported architecture (ELF machine " + elf.machine() + ")");
         };
         prog.attach(platform, 0, new CoreMemory(dump, modules.fileSource()), new CoreTarget(dump, modules));
-        prog.types().addFinder(new DebugInfo(modules.modules(), warn));
+        DebugInfo debug = new DebugInfo(modules.modules(), warn);
+        prog.types().addFinder(debug);
+        prog.addObjectFinder(new DwarfObjectFinder(debug, prog.objectContext()));
     }
 }

@@ -31,7 +31,7 @@ public final class DebugInfo implements TypeFinder {
     private volatile Loaded loaded;
 
     /** The index, the type converter, and base types by drgn's canonical name ("unsigned long"). */
-    private record Loaded(DebugIndex index, DwarfTypes types, Map<String, Type> baseTypes) {}
+    private record Loaded(DebugIndex index, DwarfTypes types, Map<String, Type> baseTypes, Map<Dwarf, Module> owners) {}
 
     public DebugInfo(List<Module> modules, Consumer<String> warn) {
         this.modules = List.copyOf(modules);
@@ -49,17 +49,20 @@ public final class DebugInfo implements TypeFinder {
 
     private Loaded load() {
         DebugIndex index = new DebugIndex();
+        Map<Dwarf, Module> owners = new java.util.IdentityHashMap<>();
         for (Module m : modules) {
             Optional<ElfFile> file = m.debugFile().or(m::loadedFile).filter(ElfFile::hasDebugInfo);
             if (file.isEmpty()) continue;
             try {
-                index.add(Dwarf.open(sections(file.get())));
+                Dwarf dwarf = Dwarf.open(sections(file.get()));
+                index.add(dwarf);
+                owners.put(dwarf, m);
             } catch (DrgnException e) {
                 warn.accept(m.name() + ": bad debug info, skipped: " + e.getMessage());
             }
         }
         DwarfTypes types = new DwarfTypes(index.definitions());
-        return new Loaded(index, types, baseTypes(index, types));
+        return new Loaded(index, types, baseTypes(index, types), owners);
     }
 
     static DwarfSections sections(ElfFile elf) {
@@ -87,6 +90,9 @@ public final class DebugInfo implements TypeFinder {
     public DebugIndex index() { return loaded().index(); }
 
     public DwarfTypes types() { return loaded().types(); }
+
+    /** The module whose debug file holds this DWARF (for its load bias). */
+    public Optional<Module> moduleOf(Dwarf dwarf) { return Optional.ofNullable(loaded().owners().get(dwarf)); }
 
     @Override
     public Type find(TypeKind kind, String name, String filename) {

@@ -31,6 +31,49 @@ public final class Program {
     /** Type lookup: prog.type(), type finders, default primitives. */
     public ProgramTypes types() { return types; }
 
+    // ---- objects -----------------------------------------------------------------------
+
+    private final java.util.List<ObjectFinder> objectFinders = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private volatile ProgramObjectContext objectContext;
+
+    /** What objects of this program read memory and look types up through (one per program: it caches). */
+    public ProgramObjectContext objectContext() {
+        ProgramObjectContext c = objectContext;
+        if (c == null) {
+            synchronized (this) {
+                if (objectContext == null) objectContext = new ProgramObjectContext(this);
+                c = objectContext;
+            }
+        }
+        return c;
+    }
+
+    /** drgn's add_object_finder: asked before the ones added earlier (debug info is added first). */
+    public void addObjectFinder(ObjectFinder finder) { objectFinders.add(0, finder); }
+
+    /** prog.object(name, flags, filename); null if no finder knows it. */
+    public org.jdrgn.objects.DrgnObject findObject(String name, int flags, String filename) {
+        for (ObjectFinder f : objectFinders) {
+            org.jdrgn.objects.DrgnObject o = f.find(name, flags, filename);
+            if (o != null) return o;
+        }
+        return null;
+    }
+
+    /** prog.object / variable / function / constant with drgn's error messages. */
+    public org.jdrgn.objects.DrgnObject object(String name, int flags, String filename) {
+        org.jdrgn.objects.DrgnObject o = findObject(name, flags, filename);
+        if (o != null) return o;
+        String what = switch (flags) {
+            case ObjectFinder.VARIABLE -> "variable ";
+            case ObjectFinder.FUNCTION -> "function ";
+            case ObjectFinder.CONSTANT -> "constant ";
+            default -> "";
+        };
+        throw new LookupException("could not find " + what + "'" + name + "'"
+                + (filename == null ? "" : " in '" + filename + "'"));
+    }
+
     public Platform platform() { return platform; }
 
     public int flags() { return flags; }

@@ -1,5 +1,7 @@
 package org.jdrgn.objects;
 
+import org.jdrgn.program.ProgramObjectContext;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,7 @@
 package org.jdrgn.objects;
 
+import org.jdrgn.program.ProgramObjectContext;
+
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;

@@ -58,7 +58,7 @@ public final class PyProgram {
 
     private PyType wrap(Type t) { return new PyType(this, t); }
 
-    private static Type t(Value v) {
+    static Type t(Value v) {
         if (v.isHostObject() && v.asHostObject() instanceof PyType pt) return pt.type();
         throw new TypeErrorException("expected Type");
     }
@@ -159,6 +159,83 @@ public final class PyProgram {
                     .stream().map(m -> m.parameter).toList();
             return wrap(new FunctionType(t(ret), ps, variadic, List.of(), Qualifiers.of(q), lang(lang)));
         });
+    }
+
+    // ---- objects -------------------------------------------------------------------------
+
+    PyObject wrap(org.jdrgn.objects.DrgnObject o) { return new PyObject(this, o); }
+
+    private org.jdrgn.objects.ObjectContext ctx() { return prog.objectContext(); }
+
+    @Export public PyObject jObject(String name, int flags, Value filename) {
+        return rt.call(() -> wrap(prog.object(name, flags, filename.isNull() ? null : filename.asString())));
+    }
+
+    /** prog[name]: KeyError when absent, as drgn. */
+    @Export public PyObject jGetItem(String name) {
+        return rt.call(() -> {
+            org.jdrgn.objects.DrgnObject o = prog.findObject(name, org.jdrgn.program.ObjectFinder.ANY, null);
+            if (o == null) throw new org.jdrgn.error.KeyNotFoundException(name);
+            return wrap(o);
+        });
+    }
+
+    @Export public boolean jContains(String name) {
+        return rt.call(() -> prog.findObject(name, org.jdrgn.program.ObjectFinder.ANY, null) != null);
+    }
+
+    /** Object(prog, type, value=..., address=..., bit_offset=..., bit_field_size=...) and literals. */
+    @Export public PyObject jNewObject(Value type, Value value, Value address, long bitOffset, Value bitFieldSize) {
+        return rt.call(() -> {
+            Long bfs = bitFieldSize.isNull() ? null : bitFieldSize.asLong();
+            if (type.isNull()) {
+                if (value.isNull()) throw new TypeErrorException("Object() missing required argument 'type' (pos 2)");
+                return wrap(org.jdrgn.objects.DrgnObject.literal(ctx(), PyObject.number(value)));
+            }
+            Type ty = type.isString() ? prog.types().parse(type.asString(), null) : t(type);
+            if (!address.isNull()) {
+                if (!value.isNull()) throw new ValueErrorException("object cannot have address and value");
+                return wrap(org.jdrgn.objects.DrgnObject.reference(ctx(), ty, address.asLong(), bitOffset, bfs));
+            }
+            if (value.isNull()) return wrap(org.jdrgn.objects.DrgnObject.absent(ctx(), ty, bfs));
+            return wrap(org.jdrgn.objects.DrgnObject.value(ctx(), ty, javaValue(value), bfs));
+        });
+    }
+
+    /** A Python value for Object(value=...): numbers, and dicts/sequences for compound types. */
+    private static Object javaValue(Value v) {
+        if (v.isHostObject() && v.asHostObject() instanceof PyObject o) return o.obj;
+        if (v.isBoolean() || v.isNumber()) return PyObject.number(v);
+        if (v.hasHashEntries()) {
+            java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+            for (Object k : v.getHashKeysIterator().as(Iterable.class)) {
+                m.put(k.toString(), javaValue(v.getHashValue(k)));
+            }
+            return m;
+        }
+        if (v.hasArrayElements()) {
+            List<Object> l = new ArrayList<>();
+            for (long i = 0; i < v.getArraySize(); i++) l.add(javaValue(v.getArrayElement(i)));
+            return l;
+        }
+        throw new TypeErrorException("cannot convert " + v.getMetaObject() + " to object value");
+    }
+
+    @Export public PyObject jFromBytes(Value type, String latin1, long bitOffset, Value bitFieldSize) {
+        return rt.call(() -> wrap(org.jdrgn.objects.DrgnObject.fromBytes(ctx(),
+                type.isString() ? prog.types().parse(type.asString(), null) : t(type),
+                latin1.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), bitOffset,
+                bitFieldSize.isNull() ? null : bitFieldSize.asLong())));
+    }
+
+    @Export public PyObject jNull(Value type) {
+        return rt.call(() -> wrap(org.jdrgn.objects.DrgnObject.nullOf(ctx(),
+                type.isString() ? prog.types().parse(type.asString(), null) : t(type))));
+    }
+
+    /** Resolves a type argument given as str or Type (cast('struct foo *', x)). */
+    @Export public PyType jResolveType(Value type) {
+        return rt.call(() -> wrap(type.isString() ? prog.types().parse(type.asString(), null) : t(type)));
     }
 
     /** drgn's add_type_finder: fn(kind, name, filename) -> Type or None; kinds as drgn's TypeKind values. */

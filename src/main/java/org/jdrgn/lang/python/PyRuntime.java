@@ -139,6 +139,8 @@ public final class PyRuntime {
             case FormatException f -> make("ValueError", f.getMessage());
             case org.jdrgn.types.CSyntaxException c -> make("SyntaxError", c.getMessage());
             case org.jdrgn.error.AttributeException a -> make("AttributeError", a.getMessage());
+            case org.jdrgn.objects.ZeroDivisionException z -> make("ZeroDivisionError", z.getMessage());
+            case org.jdrgn.objects.IntegerOverflowException o -> make("OverflowError", o.getMessage());
             case DrgnException d when d.getCause() instanceof NoSuchFileException n ->
                     make("FileNotFoundError", n.getFile());
             case DrgnException d when d.getCause() instanceof AccessDeniedException a ->

@@ -533,6 +533,25 @@ class Program:
     def set_core_dump(self, path):
         self.jSetCoreDump(os.fsdecode(path))
 
+    def __getitem__(self, name):
+        return self.jGetItem(name)
+
+    def __contains__(self, name):
+        return self.jContains(name)
+
+    def object(self, name, flags=None, filename=None):
+        flags = FindObjectFlags.ANY if flags is None else FindObjectFlags(flags)
+        return self.jObject(name, flags.value, filename)
+
+    def variable(self, name, filename=None):
+        return self.jObject(name, FindObjectFlags.VARIABLE.value, filename)
+
+    def function(self, name, filename=None):
+        return self.jObject(name, FindObjectFlags.FUNCTION.value, filename)
+
+    def constant(self, name, filename=None):
+        return self.jObject(name, FindObjectFlags.CONSTANT.value, filename)
+
     def type(self, name, filename=None):
         if isinstance(name, Type):
             return name
@@ -616,3 +635,212 @@ def program_from_core_dump(path):
 def filename_matches(haystack, needle):
     """Whether a definition in file haystack matches a search for needle (path-suffix rule)."""
     return _rt.filenameMatches(haystack, needle)
+
+
+# ---------------------------------------------------------------- objects
+def _pyvalue(v):
+    """value_()/int() results: Java tags dicts, lists and big ints as [tag, ...] arrays."""
+    if isinstance(v, (int, float, bool, str)) or v is None:
+        return v
+    tag = v[0]
+    if tag == "dict":
+        return {k: _pyvalue(x) for k, x in zip(v[1], v[2])}
+    if tag == "list":
+        return [_pyvalue(x) for x in v[1]]
+    if tag == "int":
+        return int(v[1])
+    raise TypeError(f"unexpected value from engine: {v!r}")
+
+
+def _type_arg(prog, type):
+    return prog.jResolveType(type)
+
+
+_FORMAT_KEYS = ("columns", "dereference", "symbolize", "string", "char", "type_name", "member_type_names",
+                "element_type_names", "members_same_line", "elements_same_line", "member_names",
+                "element_indices", "implicit_members", "implicit_elements")
+
+
+class Object:
+    """A value, reference or absent object in a program (Java-backed: org.jdrgn.objects.DrgnObject)."""
+
+    def __new__(cls, prog, type=None, value=None, *, address=None, bit_offset=0, bit_field_size=None):
+        if not isinstance(prog, Program):
+            raise TypeError("Object() argument 1 must be Program")
+        if type is not None and not isinstance(type, (str, Type)):
+            raise TypeError("Object() argument 2 must be str, Type, or None")
+        return prog.jNewObject(type, value, None if address is None else _s64(address),
+                               operator.index(bit_offset), bit_field_size)
+
+    prog_ = property(lambda self: self.jProg())
+    type_ = property(lambda self: self.jType())
+    absent_ = property(lambda self: self.jAbsent())
+    bit_offset_ = property(lambda self: self.jBitOffset())
+    bit_field_size_ = property(lambda self: self.jBitFieldSize())
+
+    @property
+    def address_(self):
+        a = self.jAddress()
+        return None if a is None else _u64(a)
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        try:
+            return self.jMember(name)
+        except LookupError as e:
+            raise AttributeError(str(e)) from None
+
+    def member_(self, name):
+        return self.jMember(name)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            if i.step is not None:
+                raise ValueError("object slice step must be None")
+            return self.jSlice(None if i.start is None else operator.index(i.start),
+                               None if i.stop is None else operator.index(i.stop))
+        return self.jSubscript(operator.index(i))
+
+    def __len__(self):
+        return self.jLength()
+
+    def __iter__(self):
+        for i in range(self.jLength()):
+            yield self.jSubscript(i)
+
+    def value_(self):
+        return _pyvalue(self.jValue())
+
+    def string_(self):
+        return self.jString().encode("latin-1")
+
+    def to_bytes_(self):
+        return self.jToBytes().encode("latin-1")
+
+    @classmethod
+    def from_bytes_(cls, prog, type, bytes, *, bit_offset=0, bit_field_size=None):
+        return prog.jFromBytes(type, builtins_bytes(bytes).decode("latin-1"), operator.index(bit_offset), bit_field_size)
+
+    def address_of_(self):
+        return self.jAddressOf()
+
+    def read_(self):
+        return self.jRead()
+
+    def format_(self, **kwargs):
+        for k in kwargs:
+            if k not in _FORMAT_KEYS:
+                raise TypeError(f"format_() got an unexpected keyword argument '{k}'")
+        return self.jFormat(kwargs)
+
+    def __str__(self):
+        return self.jStr()
+
+    def __repr__(self):
+        return self.jRepr()
+
+    def _repr_pretty_(self, p, cycle):
+        p.text(str(self))
+
+    def __dir__(self):
+        return sorted(set(dir(type(self))) | set(self.jMemberNames()))
+
+    __hash__ = None
+
+    def __bool__(self):
+        return self.jTruth()
+
+    def __int__(self):
+        return _pyvalue(self.jInt())
+
+    def __index__(self):
+        return _pyvalue(self.jIndex())
+
+    def __float__(self):
+        return self.jFloat()
+
+    def __round__(self, ndigits=None):
+        if ndigits is None:
+            return _pyvalue(self.jRound("ROUND"))
+        return round(float(self), ndigits)
+
+    def __trunc__(self):
+        return _pyvalue(self.jRound("TRUNC"))
+
+    def __floor__(self):
+        return _pyvalue(self.jRound("FLOOR"))
+
+    def __ceil__(self):
+        return _pyvalue(self.jRound("CEIL"))
+
+    def __neg__(self):
+        return self.jUnary("-")
+
+    def __pos__(self):
+        return self.jUnary("+")
+
+    def __invert__(self):
+        return self.jUnary("~")
+
+    def __eq__(self, other):
+        return self.jCompare("EQ", other) if _operand(other) else NotImplemented
+
+    def __ne__(self, other):
+        return self.jCompare("NE", other) if _operand(other) else NotImplemented
+
+    def __lt__(self, other):
+        return self.jCompare("LT", other) if _operand(other) else NotImplemented
+
+    def __le__(self, other):
+        return self.jCompare("LE", other) if _operand(other) else NotImplemented
+
+    def __gt__(self, other):
+        return self.jCompare("GT", other) if _operand(other) else NotImplemented
+
+    def __ge__(self, other):
+        return self.jCompare("GE", other) if _operand(other) else NotImplemented
+
+
+def _operand(x):
+    return isinstance(x, (Object, int, float)) and not isinstance(x, Type)
+
+
+def _binop(op):
+    def fwd(self, other):
+        return self.jBinary(op, other, False) if _operand(other) else NotImplemented
+
+    def rev(self, other):
+        return self.jBinary(op, other, True) if _operand(other) else NotImplemented
+    return fwd, rev
+
+
+for _name, _op in (("add", "+"), ("sub", "-"), ("mul", "*"), ("truediv", "/"), ("mod", "%"),
+                   ("lshift", "<<"), ("rshift", ">>"), ("and", "&"), ("or", "|"), ("xor", "^")):
+    _f, _r = _binop(_op)
+    setattr(Object, f"__{_name}__", _f)
+    setattr(Object, f"__r{_name}__", _r)
+del _name, _op, _f, _r
+
+builtins_bytes = bytes
+polyglot.register_interop_type(java.type("org.jdrgn.lang.python.PyObject"), Object)
+
+
+def cast(type, obj):
+    """Cast an object to another type (C semantics)."""
+    return obj.jCast(_type_arg(obj.prog_, type))
+
+
+def reinterpret(type, obj):
+    """Reinterpret an object's bytes as another type."""
+    return obj.jReinterpret(_type_arg(obj.prog_, type))
+
+
+def container_of(ptr, type, member):
+    """The containing object of a member pointer (Linux container_of)."""
+    return ptr.jContainerOf(_type_arg(ptr.prog_, type), member)
+
+
+def NULL(prog, type):
+    """A null pointer object of the given pointer type."""
+    return prog.jNull(type)

@@ -1,12 +1,12 @@
-package org.jdrgn.objects;
+package org.jdrgn.program;
 
 import java.nio.ByteOrder;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdrgn.error.LookupException;
-import org.jdrgn.program.Program;
-import org.jdrgn.program.Symbol;
+
+import org.jdrgn.objects.ObjectContext;
 import org.jdrgn.types.DefaultPrimitives;
 import org.jdrgn.types.Language;
 import org.jdrgn.types.PointerType;

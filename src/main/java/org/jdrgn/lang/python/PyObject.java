@@ -1,0 +1,209 @@
+package org.jdrgn.lang.python;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.graalvm.polyglot.HostAccess.Export;
+import org.graalvm.polyglot.Value;
+import org.jdrgn.error.TypeErrorException;
+import org.jdrgn.objects.CArithmetic;
+import org.jdrgn.objects.DrgnObject;
+import org.jdrgn.objects.FormatOptions;
+import org.jdrgn.objects.Literals;
+import org.jdrgn.types.Type;
+
+/**
+ * The Java object behind a Python {@code drgn.Object}: every operation is the engine's
+ * (org.jdrgn.objects); this class only converts operands and results. Python numbers on
+ * either side of an operator become C literals as drgn's rules say ({@link Literals}).
+ */
+public final class PyObject {
+    final PyProgram prog;
+    final DrgnObject obj;
+
+    PyObject(PyProgram prog, DrgnObject obj) {
+        this.prog = prog;
+        this.obj = obj;
+    }
+
+    public DrgnObject object() { return obj; }
+
+    private PyObject wrap(DrgnObject o) { return new PyObject(prog, o); }
+
+    private PyType wrap(Type t) { return new PyType(prog, t); }
+
+    private PyRuntime rt() { return prog.rt; }
+
+    /** An operand: a Python Object or a Python int/float/bool literal. */
+    DrgnObject operand(Value v) {
+        if (v.isHostObject() && v.asHostObject() instanceof PyObject o) return o.obj;
+        return Literals.of(obj.context(), number(v));
+    }
+
+    static Object number(Value v) {
+        if (v.isBoolean()) return v.asBoolean();
+        if (v.fitsInLong()) return v.asLong();
+        if (v.fitsInBigInteger()) return v.asBigInteger();
+        if (v.fitsInDouble()) return v.asDouble();
+        throw new TypeErrorException("unsupported operand type: " + v.getMetaObject());
+    }
+
+    // ---- attributes ----------------------------------------------------------------------
+
+    @Export public PyProgram jProg() { return prog; }
+
+    @Export public PyType jType() { return wrap(obj.type()); }
+
+    @Export public Long jAddress() { return obj.address(); }
+
+    @Export public boolean jAbsent() { return obj.isAbsent(); }
+
+    @Export public Integer jBitOffset() { return obj.bitOffset(); }
+
+    @Export public Integer jBitFieldSize() { return obj.bitFieldSize(); }
+
+    // ---- access --------------------------------------------------------------------------
+
+    @Export public PyObject jMember(String name) { return rt().call(() -> wrap(obj.member(name))); }
+
+    @Export public PyObject jSubscript(long i) { return rt().call(() -> wrap(obj.subscript(i))); }
+
+    @Export public PyObject jSlice(Value start, Value stop) {
+        return rt().call(() -> wrap(obj.slice(start.isNull() ? null : start.asLong(), stop.isNull() ? null : stop.asLong())));
+    }
+
+    @Export public long jLength() { return rt().call(obj::length); }
+
+    @Export public PyObject jAddressOf() { return rt().call(() -> wrap(obj.addressOf())); }
+
+    @Export public PyObject jRead() { return rt().call(() -> wrap(obj.read())); }
+
+    @Export public Object jValue() { return rt().call(() -> pythonable(obj.value())); }
+
+    @Export public String jString() { return rt().call(() -> PyRuntime.latin1(obj.string())); }
+
+    @Export public String jToBytes() { return rt().call(() -> PyRuntime.latin1(obj.toBytes())); }
+
+    @Export public PyObject jCast(Value type) { return rt().call(() -> wrap(obj.cast(PyProgram.t(type)))); }
+
+    @Export public PyObject jReinterpret(Value type) { return rt().call(() -> wrap(obj.reinterpret(PyProgram.t(type)))); }
+
+    @Export public PyObject jContainerOf(Value type, String member) {
+        return rt().call(() -> wrap(obj.containerOf(PyProgram.t(type), member)));
+    }
+
+    /** value_() results as plain interop values: Maps become [keys, values] pairs, Lists arrays. */
+    private static Object pythonable(Object v) {
+        return switch (v) {
+            case Map<?, ?> m -> {
+                List<Object> keys = new ArrayList<>(), values = new ArrayList<>();
+                m.forEach((k, x) -> {
+                    keys.add(k);
+                    values.add(pythonable(x));
+                });
+                yield new Object[] {"dict", keys.toArray(), values.toArray()};
+            }
+            case List<?> l -> new Object[] {"list", l.stream().map(PyObject::pythonable).toArray()};
+            case BigInteger b -> new Object[] {"int", b.toString()};
+            default -> v;
+        };
+    }
+
+    // ---- arithmetic ----------------------------------------------------------------------
+
+    @Export public PyObject jBinary(String op, Value other, boolean reflected) {
+        return rt().call(() -> {
+            DrgnObject a = obj, b = operand(other);
+            if (reflected) {
+                DrgnObject t = a;
+                a = b;
+                b = t;
+            }
+            return wrap(switch (op) {
+                case "+" -> a.add(b);
+                case "-" -> a.sub(b);
+                case "*" -> a.mul(b);
+                case "/" -> a.div(b);
+                case "%" -> a.mod(b);
+                case "<<" -> a.lshift(b);
+                case ">>" -> a.rshift(b);
+                case "&" -> a.and(b);
+                case "|" -> a.or(b);
+                case "^" -> a.xor(b);
+                default -> throw new IllegalArgumentException(op);
+            });
+        });
+    }
+
+    @Export public PyObject jUnary(String op) {
+        return rt().call(() -> wrap(switch (op) {
+            case "-" -> obj.neg();
+            case "+" -> obj.pos();
+            case "~" -> obj.invert();
+            default -> throw new IllegalArgumentException(op);
+        }));
+    }
+
+    @Export public boolean jCompare(String op, Value other) {
+        return rt().call(() -> obj.compare(CArithmetic.Comparison.valueOf(op), operand(other)));
+    }
+
+    @Export public boolean jTruth() { return rt().call(obj::truth); }
+
+    @Export public Object jInt() { return rt().call(() -> pythonable(obj.toInt())); }
+
+    @Export public double jFloat() { return rt().call(obj::toFloat); }
+
+    @Export public Object jIndex() { return rt().call(() -> pythonable(obj.index())); }
+
+    @Export public Object jRound(String mode) {
+        return rt().call(() -> pythonable(obj.round(CArithmetic.Rounding.valueOf(mode))));
+    }
+
+    // ---- printing ------------------------------------------------------------------------
+
+    @Export public String jStr() { return rt().call(obj::toString); }
+
+    @Export public String jRepr() { return rt().call(obj::repr); }
+
+    /** format_(): options as drgn's keyword names (None leaves the default). */
+    @Export public String jFormat(Value options) {
+        return rt().call(() -> {
+            FormatOptions f = FormatOptions.DEFAULT;
+            for (Object k : options.getHashKeysIterator().as(Iterable.class)) {
+                String key = k.toString();
+                Value v = options.getHashValue(key);
+                if (v.isNull()) continue;
+                if (key.equals("columns")) {
+                    f = f.withColumns(v.asLong());
+                } else {
+                    int flag = FormatOptions.flagFor(key);
+                    if (flag == 0) throw new TypeErrorException("format_() got an unexpected keyword argument '" + key + "'");
+                    f = f.with(flag, v.asBoolean());
+                }
+            }
+            return obj.format(f);
+        });
+    }
+
+    @Export public String[] jMemberNames() {
+        return rt().call(() -> {
+            Type t = obj.type().underlying();
+            if (t instanceof org.jdrgn.types.PointerType p) t = p.referenced().underlying();
+            if (!(t instanceof org.jdrgn.types.CompoundType c) || c.members() == null) return new String[0];
+            List<String> names = new ArrayList<>();
+            collect(c, names);
+            return names.toArray(String[]::new);
+        });
+    }
+
+    private static void collect(org.jdrgn.types.CompoundType c, List<String> out) {
+        for (var m : c.members()) {
+            if (m.name() != null) out.add(m.name());
+            else if (m.type().underlying() instanceof org.jdrgn.types.CompoundType inner && inner.members() != null) {
+                collect(inner, out);
+            }
+        }
+    }
+}
