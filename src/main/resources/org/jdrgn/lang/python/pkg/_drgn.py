@@ -731,7 +731,7 @@ class Object:
     def format_(self, **kwargs):
         for k in kwargs:
             if k not in _FORMAT_KEYS:
-                raise TypeError(f"format_() got an unexpected keyword argument '{k}'")
+                raise TypeError(f"'{k}' is an invalid keyword argument for format_()")
         return self.jFormat(kwargs)
 
     def __str__(self):
@@ -746,7 +746,8 @@ class Object:
     def __dir__(self):
         return sorted(set(dir(type(self))) | set(self.jMemberNames()))
 
-    __hash__ = None
+    def __hash__(self):
+        raise TypeError("unhashable type: '_drgn.Object'")
 
     def __bool__(self):
         return self.jTruth()
@@ -806,13 +807,29 @@ def _operand(x):
     return isinstance(x, (Object, int, float)) and not isinstance(x, Type)
 
 
+def _unsupported(op, left, right):
+    # Python would name the interop class; drgn's message names _drgn.Object.
+    name = lambda x: "_drgn.Object" if isinstance(x, Object) else type(x).__name__
+    return TypeError(f"unsupported operand type(s) for {op}: '{name(left)}' and '{name(right)}'")
+
+
 def _binop(op):
     def fwd(self, other):
-        return self.jBinary(op, other, False) if _operand(other) else NotImplemented
+        if not _operand(other):
+            if hasattr(type(other), "__r" + _DUNDER[op] + "__") and not isinstance(other, (str, bytes)):
+                return NotImplemented
+            raise _unsupported(op, self, other)
+        return self.jBinary(op, other, False)
 
     def rev(self, other):
-        return self.jBinary(op, other, True) if _operand(other) else NotImplemented
+        if not _operand(other):
+            raise _unsupported(op, other, self)
+        return self.jBinary(op, other, True)
     return fwd, rev
+
+
+_DUNDER = {"+": "add", "-": "sub", "*": "mul", "/": "truediv", "%": "mod", "<<": "lshift", ">>": "rshift",
+           "&": "and", "|": "or", "^": "xor"}
 
 
 for _name, _op in (("add", "+"), ("sub", "-"), ("mul", "*"), ("truediv", "/"), ("mod", "%"),
