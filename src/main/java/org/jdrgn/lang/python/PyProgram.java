@@ -238,6 +238,16 @@ public final class PyProgram {
         return rt.call(() -> wrap(type.isString() ? prog.types().parse(type.asString(), null) : t(type)));
     }
 
+    /** drgn's add_object_finder: fn(prog, name, flags, filename) -> Object or None. */
+    @Export public void jAddObjectFinder(Value fn) {
+        prog.addObjectFinder((name, flags, filename) -> {
+            Value v = fn.execute(this, name, flags, filename);
+            if (v.isNull()) return null;
+            if (v.isHostObject() && v.asHostObject() instanceof PyObject o) return o.obj;
+            throw new TypeErrorException("object find callback must return Object or None");
+        });
+    }
+
     /** drgn's add_type_finder: fn(kind, name, filename) -> Type or None; kinds as drgn's TypeKind values. */
     @Export public void jAddTypeFinder(Value fn) {
         prog.types().addFinder((kind, name, filename) -> {

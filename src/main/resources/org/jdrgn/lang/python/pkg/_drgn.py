@@ -567,6 +567,11 @@ class Program:
             return t
         self.jAddTypeFinder(finder)
 
+    def add_object_finder(self, fn):
+        def finder(prog, name, flags, filename):
+            return fn(prog, name, FindObjectFlags(flags), filename)
+        self.jAddObjectFinder(finder)
+
     def void_type(self, *, qualifiers=Qualifiers.NONE, language=None):
         return self.jVoidType(_quals(qualifiers), _lang(language))
 
