@@ -8,6 +8,7 @@ drgn's enums and exception classes.  No debugger semantics live here.
 import enum
 import operator
 import os
+import typing
 import java
 import polyglot
 
@@ -533,6 +534,21 @@ class Program:
     def set_core_dump(self, path):
         self.jSetCoreDump(os.fsdecode(path))
 
+    def set_kernel(self):
+        raise OSError("jdrgn cannot debug the running kernel (/proc/kcore) yet; open a vmcore with set_core_dump()")
+
+    def set_pid(self, pid):
+        raise OSError("jdrgn cannot attach to a running process yet; debug a core dump (gcore PID) instead")
+
+    def load_default_debug_info(self):
+        """Default debug info is found and indexed lazily when the dump is opened: nothing to add."""
+
+    def load_debug_info(self, paths=(), default=False, main=False):
+        if list(paths or ()):
+            raise MissingDebugInfoError(
+                "jdrgn loads extra debug files when the dump is opened: pass them with -s (or to jdrgn's "
+                "program_from_core_dump) instead of load_debug_info()")
+
     def __getitem__(self, name):
         return self.jGetItem(name)
 
@@ -629,6 +645,38 @@ class Program:
 
 
 polyglot.register_interop_type(_JProgram, Program)
+
+
+def program_from_kernel():
+    return Program().set_kernel()
+
+
+def program_from_pid(pid):
+    return Program().set_pid(pid)
+
+
+class IntegerLike(typing.Protocol):
+    """Any object with an __index__ method (an int, or an integer drgn Object)."""
+
+    def __index__(self) -> int: ...
+
+
+class TypeTemplateParameter:
+    """A template parameter of a C++ class or function type."""
+
+    __slots__ = ("_argument", "name", "is_default")
+
+    def __init__(self, argument, name=None, is_default=False):
+        self._argument = argument
+        self.name = name
+        self.is_default = is_default
+
+    @property
+    def argument(self):
+        return self._argument() if callable(self._argument) else self._argument
+
+    def __repr__(self):
+        return f"TypeTemplateParameter({self.argument!r}, name={self.name!r}, is_default={self.is_default!r})"
 
 
 def program_from_core_dump(path):
