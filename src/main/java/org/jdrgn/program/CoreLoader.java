@@ -55,6 +55,8 @@ public final class CoreLoader {
         prog.attach(platform, 0, new CoreMemory(dump, modules.fileSource()), new CoreTarget(dump, modules));
         DebugInfo debug = new DebugInfo(modules.modules(), warn);
         prog.types().addFinder(debug);
-        prog.addObjectFinder(new DwarfObjectFinder(debug, prog.objectContext()));
+        CoreTarget target = (CoreTarget) prog.target();
+        prog.addObjectFinder(new DwarfObjectFinder(debug, prog.objectContext(),
+                () -> target.crashedThread().or(target::mainThread).orElse(null)));
     }
 }

@@ -21,10 +21,12 @@ import org.jdrgn.types.Type;
 final class DwarfObjectFinder implements ObjectFinder {
     private final DebugInfo debug;
     private final ObjectContext ctx;
+    private final java.util.function.Supplier<ProgramThread> threads;   // whose TLS a global TLS name means
 
-    DwarfObjectFinder(DebugInfo debug, ObjectContext ctx) {
+    DwarfObjectFinder(DebugInfo debug, ObjectContext ctx, java.util.function.Supplier<ProgramThread> threads) {
         this.debug = debug;
         this.ctx = ctx;
+        this.threads = threads;
     }
 
     @Override
@@ -52,16 +54,22 @@ final class DwarfObjectFinder implements ObjectFinder {
                 if (!die.has(DwAt.low_pc)) yield DrgnObject.absent(ctx, t, null);
                 yield DrgnObject.reference(ctx, t, die.address(DwAt.low_pc) + bias, 0, null);
             }
-            default -> variable(die, bias);
+            default -> variable(die, bias, debug.moduleOf(e.die().unit().dwarf()));
         };
     }
 
-    private DrgnObject variable(Die die, long bias) {
+    private DrgnObject variable(Die die, long bias, Optional<Module> module) {
         Type t = debug.types().typeOf(die);
         return switch (VariableLocation.of(die)) {
             case VariableLocation.Address a -> DrgnObject.reference(ctx, t, a.address() + bias, 0, null);
-            case VariableLocation.ThreadLocal tls -> throw new LookupException(
-                    "thread-local variable '" + die.name() + "' needs a thread: read it from a stack frame");
+            case VariableLocation.ThreadLocal tls -> {
+                // A global TLS name has no thread of its own: like gdb, use the crashed thread's copy.
+                ProgramThread thread = threads.get();
+                if (thread == null || module.isEmpty()) {
+                    throw new LookupException("thread-local variable '" + die.name() + "' needs a thread");
+                }
+                yield DrgnObject.reference(ctx, t, ThreadLocalStorage.address(thread, module.get(), tls.offset()), 0, null);
+            }
             case VariableLocation.Other o -> DrgnObject.absent(ctx, t, null);
             case null -> DrgnObject.absent(ctx, t, null);
         };

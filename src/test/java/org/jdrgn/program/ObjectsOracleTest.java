@@ -41,18 +41,28 @@ class ObjectsOracleTest {
         String ours = upTo(from(r.out()), "\n======== per-thread");
         String oracle = Files.readString(TestCores.oracleFile(name, "drgn.txt"));
         String drgn = upTo(upTo(from(oracle), "\n======== stderr"), "\n======== per-thread");
-        List<String> a = ours.lines().toList(), b = drgn.lines().toList();
+        List<String> a = entries(ours), b = entries(drgn);
         String gdb = Files.readString(TestCores.oracleFile(name, "gdb.txt"));
-        assertEquals(b.size(), a.size(), name + ": line count\n" + ours);
+        assertEquals(b.size(), a.size(), name + ": entry count\n" + ours);
         int same = 0;
         for (int i = 0; i < a.size(); i++) {
             if (a.get(i).equals(b.get(i))) {
                 same++;
                 continue;
             }
-            assertTrue(allowed(a.get(i), b.get(i)) || rodataGlobal(a.get(i), b.get(i), gdb), name + ": line " + (i + 1) + "\n jdrgn: " + a.get(i) + "\n drgn:  " + b.get(i));
+            assertTrue(allowed(a.get(i), b.get(i)) || rodataGlobal(a.get(i), b.get(i), gdb), name + ": entry " + (i + 1) + "\n jdrgn: " + a.get(i) + "\n drgn:  " + b.get(i));
         }
-        assertTrue(same > 40, name + ": only " + same + " identical lines");
+        assertTrue(same >= 20, name + ": only " + same + " identical entries");
+    }
+
+    /** Lines grouped into entries: a multi-line value ("label =" + indented lines) is one entry. */
+    static List<String> entries(String text) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String line : text.lines().toList()) {
+            if (line.startsWith("    ") && !out.isEmpty()) out.set(out.size() - 1, out.getLast() + "\n" + line);
+            else out.add(line);
+        }
+        return out;
     }
 
     private static String upTo(String s, String marker) {
@@ -93,8 +103,9 @@ class ObjectsOracleTest {
         }
         // Function-static variables: drgn 0.0.22 misses them (KeyError); gdb prints calls = 1.
         if (drgn.endsWith("ERROR KeyError: 'calls'") && ours.matches("prog\\['calls'\\] = \\(int\\)\\d+")) return true;
-        // Thread-local globals need a thread (frame variables, the stack-trace issue); drgn fails on the opcode.
-        if (drgn.matches(".*unknown DWARF expression opcode 0x(9b|e0)") && ours.contains("thread-local variable")) return true;
+        // Thread-local globals: drgn 0.0.22 fails on the TLS opcode; jdrgn reads the crashed thread's
+        // copy (ThreadLocalGlobalsTest checks the value against gdb).
+        if (drgn.matches("(?s).*unknown DWARF expression opcode 0x(9b|e0)") && ours.matches("(?s)prog\\['t_\\w+'\\] = ?\\n? *\\*?\\(.*")) return true;
         // drgn.helpers.linux.list is the helper library's (roadmap item 2); not yet shipped.
         return drgn.startsWith("  helper list_for_each_entry:") && ours.contains("No module named 'drgn.helpers.linux.list'");
     }
