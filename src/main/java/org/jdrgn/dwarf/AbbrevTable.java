@@ -1,6 +1,7 @@
 package org.jdrgn.dwarf;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,31 +44,52 @@ public final class AbbrevTable {
     static AbbrevTable parse(ByteSlice section, long offset, Encoding enc) {
         if (offset < 0 || offset >= section.size())
             throw new FormatException(section.what(), offset, "abbreviation table offset out of range");
-        Cursor c = new Cursor(section, offset);
         List<Abbrev> list = new ArrayList<>();
         long maxCode = 0;
+        long p = offset;
+        int[] names = new int[16], forms = new int[16];
+        long[] implicit = new long[16];
         // each iteration consumes at least one byte of a bounded section: terminates
         while (true) {
-            long at = c.pos();
-            long code = c.uleb128();
+            long at = p;
+            long code = uleb(section, p);
+            p += Raw.lebLength(section, p);
             if (code == 0) break;
-            int tag = (int) c.uleb128();
-            int children = c.u8();
+            int tag = (int) uleb(section, p);
+            p += Raw.lebLength(section, p);
+            int children = Raw.u8(section, p++);
             if (children > 1) throw new FormatException(section.what(), at, "bad DW_CHILDREN value " + children);
-            List<AttrSpec> attrs = new ArrayList<>();
+            int n = 0;
+            boolean anyImplicit = false;
             while (true) {
-                long specAt = c.pos();
-                int name = (int) c.uleb128();
-                int form = (int) c.uleb128();
+                long specAt = p;
+                int name = (int) uleb(section, p);
+                p += Raw.lebLength(section, p);
+                int form = (int) uleb(section, p);
+                p += Raw.lebLength(section, p);
                 if (name == 0 && form == 0) break;
                 if (name == 0 || form == 0 || !Forms.isKnown(form)) {
                     throw new FormatException(section.what(), specAt, "bad attribute spec (DW_AT 0x"
                             + Integer.toHexString(name) + ", DW_FORM 0x" + Integer.toHexString(form) + ")");
                 }
-                long implicit = form == DwForm.implicit_const ? c.sleb128() : 0;
-                attrs.add(new AttrSpec(name, form, implicit));
+                long imp = 0;
+                if (form == DwForm.implicit_const) {
+                    Cursor c = new Cursor(section, p);
+                    imp = c.sleb128();
+                    p = c.pos();
+                    anyImplicit = true;
+                }
+                if (n == names.length) {
+                    names = Arrays.copyOf(names, n * 2);
+                    forms = Arrays.copyOf(forms, n * 2);
+                    implicit = Arrays.copyOf(implicit, n * 2);
+                }
+                names[n] = name;
+                forms[n] = form;
+                implicit[n++] = imp;
             }
-            list.add(make(code, tag, children == 1, attrs, enc));
+            list.add(new Abbrev(code, tag, children == 1, Arrays.copyOf(names, n), Arrays.copyOf(forms, n),
+                    anyImplicit ? Arrays.copyOf(implicit, n) : null, enc));
             maxCode = Math.max(maxCode, code);
         }
         boolean denseOk = maxCode <= 2L * list.size() + 16;
@@ -81,18 +103,10 @@ public final class AbbrevTable {
         return new AbbrevTable(section, offset, dense, Map.copyOf(sparse));
     }
 
-    private static Abbrev make(long code, int tag, boolean children, List<AttrSpec> attrs, Encoding enc) {
-        int[] names = new int[attrs.size()];
-        int[] forms = new int[attrs.size()];
-        int fixed = 0;
-        int sibling = -1;
-        for (int i = 0; i < names.length; i++) {
-            names[i] = attrs.get(i).name();
-            forms[i] = attrs.get(i).form();
-            if (names[i] == DwAt.sibling && sibling < 0) sibling = i;
-            int n = Forms.fixedSize(forms[i], enc);
-            fixed = fixed < 0 || n < 0 ? -1 : fixed + n;
-        }
-        return new Abbrev(code, tag, children, List.copyOf(attrs), names, forms, fixed, sibling);
+    /** An unsigned LEB128 value (its length: {@link Raw#lebLength}); one-byte values, the usual case, first. */
+    private static long uleb(ByteSlice s, long p) {
+        int b = Raw.u8(s, p);
+        if (b < 0x80) return b;
+        return new Cursor(s, p).uleb128();
     }
 }

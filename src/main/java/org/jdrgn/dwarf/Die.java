@@ -61,7 +61,7 @@ public final class Die {
         if (i < 0) return null;
         Cursor c = new Cursor(unit.section(), attrsOffset);
         seekTo(c, i);
-        return read(c, abbrev.attrs().get(i));
+        return read(c, abbrev.attr(i));
     }
 
     public AttrValue value(int at) {

@@ -103,35 +103,59 @@ public final class DieScanner {
         return attrsEnd;
     }
 
-    /** Decodes the positions of the attributes the index needs, in one pass. */
+    /**
+     * Decodes the positions of the attributes the index needs, in one pass: values before the
+     * first variable-size one are at offsets known from the abbreviation, the rest are skipped.
+     */
     public void scan() {
         if (scanned) return;
         namePos = specPos = locPos = siblingTarget = -1;
         declaration = external = false;
         int[] names = abbrev.names();
         int[] forms = abbrev.forms();
-        long p = attrs;
-        for (int i = 0; i < names.length; i++) {
+        int n = names.length;
+        int fv = abbrev.firstVariable();
+        int known = fv < 0 ? n : fv; // attributes [0, known) are at fixed offsets
+        long p = fv < 0 ? attrs : attrs + abbrev.offset(fv);
+        for (int i = 0; i < n; i++) {
+            int at = names[i];
+            long v;
+            if (i < known) {
+                if (!wanted(at)) continue;
+                v = attrs + abbrev.offset(i);
+            } else {
+                v = p;
+                p = Forms.skip(d, p, forms[i], enc);
+                if (!wanted(at)) continue;
+            }
             int form = forms[i];
             if (form == DwForm.indirect) {
-                Cursor c = new Cursor(d, p);
+                Cursor c = new Cursor(d, v);
                 form = (int) c.uleb128();
-                p = c.pos();
+                v = c.pos();
             }
-            switch (names[i]) {
-                case DwAt.name -> { namePos = p; nameForm = form; }
-                case DwAt.specification, DwAt.abstract_origin -> { if (specPos < 0) { specPos = p; specForm = form; } }
-                case DwAt.location -> { locPos = p; locForm = form; }
-                case DwAt.declaration -> declaration = form == DwForm.flag_present || (form == DwForm.flag && Raw.u8(d, p) != 0);
-                case DwAt.external -> external = form == DwForm.flag_present || (form == DwForm.flag && Raw.u8(d, p) != 0);
+            switch (at) {
+                case DwAt.name -> { namePos = v; nameForm = form; }
+                case DwAt.specification, DwAt.abstract_origin -> { if (specPos < 0) { specPos = v; specForm = form; } }
+                case DwAt.location -> { locPos = v; locForm = form; }
+                case DwAt.declaration -> declaration = form == DwForm.flag_present || (form == DwForm.flag && Raw.u8(d, v) != 0);
+                case DwAt.external -> external = form == DwForm.flag_present || (form == DwForm.flag && Raw.u8(d, v) != 0);
+                case DwAt.sibling -> { if (siblingTarget < 0 && abbrev.hasChildren()) siblingTarget = DieWalk.siblingTarget(unit, v, form, attrs); }
                 default -> { }
             }
-            p = Forms.skip(d, p, form, enc);
         }
-        if (p > end) throw new FormatException(d.what(), offset, "DIE runs past the end of its unit");
-        attrsEnd = p;
-        siblingTarget = abbrev.hasChildren() ? DieWalk.sibling(unit, abbrev, attrs) : -1;
+        long e = fv < 0 ? attrs + abbrev.fixedSize() : p;
+        if (e > end) throw new FormatException(d.what(), offset, "DIE runs past the end of its unit");
+        attrsEnd = e;
         scanned = true;
+    }
+
+    private static boolean wanted(int at) {
+        return switch (at) {
+            case DwAt.name, DwAt.specification, DwAt.abstract_origin, DwAt.location, DwAt.declaration,
+                 DwAt.external, DwAt.sibling -> true;
+            default -> false;
+        };
     }
 
     public boolean isDeclaration() { scan(); return declaration; }
@@ -153,6 +177,44 @@ public final class DieScanner {
         return switch (nameForm) {
             case DwForm.strp, DwForm.line_strp, DwForm.strp_sup, DwForm.GNU_strp_alt -> Raw.uN(d, namePos, enc.offsetSize());
             default -> -1;
+        };
+    }
+
+    /** {@link #nameLocation()}: the DIE has no DW_AT_name. */
+    public static final long NO_NAME = -1;
+    /** {@link #nameLocation()}: the name is not stored at one section offset (strx...): use {@link #name()}. */
+    public static final long NAME_ELSEWHERE = -2;
+    /** String spaces of {@link #nameLocation()}: .debug_info (inline), .debug_str, .debug_line_str, supplementary .debug_str. */
+    public static final int SPACE_INFO = 0, SPACE_STR = 1, SPACE_LINE_STR = 2, SPACE_SUP_STR = 3;
+
+    /**
+     * Where DW_AT_name's NUL-terminated bytes are, as {@code space << 56 | offset} (see
+     * {@link #stringSpace}), so that a bulk reader can hash and compare names without decoding
+     * them; {@link #NO_NAME} or {@link #NAME_ELSEWHERE} otherwise.
+     */
+    public long nameLocation() {
+        scan();
+        if (namePos < 0) return NO_NAME;
+        int space;
+        long off;
+        switch (nameForm) {
+            case DwForm.string -> { space = SPACE_INFO; off = namePos; }
+            case DwForm.strp -> { space = SPACE_STR; off = Raw.uN(d, namePos, enc.offsetSize()); }
+            case DwForm.line_strp -> { space = SPACE_LINE_STR; off = Raw.uN(d, namePos, enc.offsetSize()); }
+            case DwForm.strp_sup, DwForm.GNU_strp_alt -> { space = SPACE_SUP_STR; off = Raw.uN(d, namePos, enc.offsetSize()); }
+            default -> { return NAME_ELSEWHERE; }
+        }
+        return off >>> 56 != 0 ? NAME_ELSEWHERE : (long) space << 56 | off;
+    }
+
+    /** The section a {@link #nameLocation()} space refers to, for this unit; FormatException if absent. */
+    public ByteSlice stringSpace(int space) {
+        return switch (space) {
+            case SPACE_INFO -> d;
+            case SPACE_STR -> unit.dwarf().section(Dwarf.Sec.STR, d, offset);
+            case SPACE_LINE_STR -> unit.dwarf().section(Dwarf.Sec.LINE_STR, d, offset);
+            case SPACE_SUP_STR -> unit.dwarf().supStr(d, offset);
+            default -> throw new IllegalArgumentException("string space " + space);
         };
     }
 

@@ -20,9 +20,12 @@ public final class DieWalk {
             d.check(attrsOffset, fixed);
             return attrsOffset + fixed;
         }
-        long p = attrsOffset;
+        // values before the first variable-size one are at known offsets
+        int i = a.firstVariable();
+        long p = attrsOffset + a.offset(i);
         Encoding enc = unit.encoding();
-        for (int form : a.forms()) p = Forms.skip(d, p, form, enc);
+        int[] forms = a.forms();
+        for (; i < forms.length; i++) p = Forms.skip(d, p, forms[i], enc);
         return p;
     }
 
@@ -34,19 +37,32 @@ public final class DieWalk {
         int si = a.siblingIndex();
         if (si < 0) return -1;
         ByteSlice d = unit.section();
-        long p = attrsOffset;
         Encoding enc = unit.encoding();
         int[] forms = a.forms();
-        for (int i = 0; i < si; i++) p = Forms.skip(d, p, forms[i], enc);
+        long p;
+        if (a.offset(si) >= 0) {
+            p = attrsOffset + a.offset(si);
+        } else {
+            int i = a.firstVariable();
+            p = attrsOffset + a.offset(i);
+            for (; i < si; i++) p = Forms.skip(d, p, forms[i], enc);
+        }
+        return siblingTarget(unit, p, forms[si], attrsOffset);
+    }
+
+    /** The DW_AT_sibling value of form {@code form} at {@code p}, validated to point forward inside the unit. */
+    static long siblingTarget(Unit unit, long p, int form, long attrsOffset) {
+        ByteSlice d = unit.section();
+        Encoding enc = unit.encoding();
         long unitOff = unit.header().offset();
-        long target = switch (forms[si]) {
+        long target = switch (form) {
             case DwForm.ref1 -> unitOff + Raw.u8(d, p);
             case DwForm.ref2 -> unitOff + Raw.u16(d, p);
             case DwForm.ref4 -> unitOff + Raw.u32(d, p);
             case DwForm.ref8 -> unitOff + Raw.u64(d, p);
             case DwForm.ref_udata -> unitOff + new Cursor(d, p).uleb128();
             case DwForm.ref_addr -> Raw.uN(d, p, enc.version() <= 2 ? enc.addressSize() : enc.offsetSize());
-            default -> throw new FormatException(d.what(), p, "DW_AT_sibling has form " + DwNames.form(forms[si]));
+            default -> throw new FormatException(d.what(), p, "DW_AT_sibling has form " + DwNames.form(form));
         };
         if (target <= attrsOffset || target > unit.header().end()) {
             throw new FormatException(d.what(), p, "DW_AT_sibling 0x" + Long.toHexString(target)

@@ -1,111 +1,131 @@
 package org.jdrgn.index;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.IntStream;
-import org.jdrgn.dwarf.DieRef;
 import org.jdrgn.dwarf.Dwarf;
 import org.jdrgn.dwarf.Unit;
 import org.jdrgn.dwarf.VariableLocation;
+import org.jdrgn.elf.ElfFile;
 
 /**
  * Name -> DIE tables over one or more files' DWARF, built in parallel across units. Files are
  * added incrementally (an executable, then shared libraries or kernel modules); each is walked
- * once. Lookups return {@link IndexEntry}s whose DIEs the caller decodes when needed.
+ * once, or not at all when its table is in the {@link IndexCache}. Lookups return
+ * {@link IndexEntry}s whose DIEs the caller decodes when needed; a name's entries come in file
+ * order, then DIE offset order, whether built or loaded.
  *
  * <p>Preference rules (drgn's): a complete type over a declaration; a definition over an
  * extern declaration; globals over file statics over function statics.
  */
 public final class DebugIndex {
-    /** One walked section: a file's .debug_info or .debug_types. */
-    private record Source(Dwarf dwarf, boolean inTypes) {}
+    private static final int ENUM_BIT = 1 << IndexKind.ENUMERATOR.ordinal();
 
-    private final List<Source> sources = new ArrayList<>();
-    private final Map<Dwarf, Boolean> added = new HashMap<>();
-    private final ConcurrentHashMap<String, long[]> names = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, long[]> enumerators = new ConcurrentHashMap<>();
+    private final IndexCache cache;
+    private final Set<Dwarf> added = Collections.newSetFromMap(new IdentityHashMap<>());
+    private volatile List<Segment> segments = List.of();
+
+    /** An index whose {@link #add(Dwarf, ElfFile)} uses the cache the system properties name. */
+    public DebugIndex() { this(IndexCache.fromSystemProperties()); }
+
+    public DebugIndex(IndexCache cache) { this.cache = cache; }
 
     /**
      * Indexes {@code dwarf} (and its supplementary file, once) using all cores. Adding the same
-     * file twice does nothing.
+     * file twice does nothing. Never uses the cache: see {@link #add(Dwarf, ElfFile)}.
      */
-    public synchronized IndexStats add(Dwarf dwarf) {
+    public IndexStats add(Dwarf dwarf) { return add(dwarf, null); }
+
+    /**
+     * Like {@link #add(Dwarf)}, for {@code dwarf} read from {@code file} (or null): if the file
+     * has a build-id, its table is read from the cache when there, else built and written there.
+     */
+    public synchronized IndexStats add(Dwarf dwarf, ElfFile file) {
         long t0 = System.nanoTime();
-        List<Unit> units = new ArrayList<>();
-        List<Integer> unitSources = new ArrayList<>();
-        for (Dwarf d = dwarf; d != null && !added.containsKey(d); d = d.sup()) {
-            added.put(d, true);
-            int info = register(new Source(d, false));
-            int types = -1;
-            for (Unit u : d.units()) {
-                int src = info;
-                if (u.header().inTypes()) {
-                    if (types < 0) types = register(new Source(d, true));
-                    src = types;
-                }
-                units.add(u);
-                unitSources.add(src);
-            }
+        List<Dwarf> files = new ArrayList<>();
+        for (Dwarf d = dwarf; d != null && !added.contains(d) && files.size() < 64; d = d.sup()) files.add(d);
+        if (files.isEmpty()) return new IndexStats(0, 0, 0, System.nanoTime() - t0, false);
+        int sources = 2 * files.size();
+        // a table covering exactly one file depends on that file only: it can be cached
+        CacheKey key = file != null && files.size() == 1 ? cache.keyFor(file).orElse(null) : null;
+        NameTable table = key == null ? null : cache.load(key, sources);
+        IndexStats stats;
+        if (table != null) {
+            stats = new IndexStats(dwarf.units().size(), 0, table.entryCount(), System.nanoTime() - t0, true);
+        } else {
+            List<Batch> batches = ParallelWalk.walk(files);
+            var image = TableBuilder.build(batches, sources);
+            if (key != null) cache.store(key, image);
+            table = NameTable.of(image);
+            long dies = 0;
+            for (Batch b : batches) dies += b.dies;
+            int units = 0;
+            for (Dwarf d : files) units += d.units().size();
+            stats = new IndexStats(units, dies, table.entryCount(), System.nanoTime() - t0, false);
         }
-        // biggest units first so that the tail of the parallel loop is short
-        Integer[] order = IntStream.range(0, units.size()).boxed().toArray(Integer[]::new);
-        java.util.Arrays.sort(order, Comparator.comparingLong((Integer i) -> -size(units.get(i))));
-        int chunks = Math.max(1, Math.min(units.size(), Runtime.getRuntime().availableProcessors() * 8));
-        List<Batch> batches = IntStream.range(0, chunks).parallel().mapToObj(c -> {
-            Batch b = new Batch();
-            for (int k = c; k < order.length; k += chunks) {
-                int i = order[k];
-                UnitIndexer.index(units.get(i), unitSources.get(i), b);
-            }
-            return b;
-        }).toList();
-        long dies = 0, entries = 0;
-        Map<String, LongList> mergedNames = new HashMap<>();
-        Map<String, LongList> mergedEnums = new HashMap<>();
-        for (Batch b : batches) {
-            dies += b.dies;
-            entries += b.entries;
-            merge(b.names, mergedNames);
-            merge(b.enumerators, mergedEnums);
-        }
-        publish(mergedNames, names);
-        publish(mergedEnums, enumerators);
-        return new IndexStats(units.size(), dies, entries, System.nanoTime() - t0);
+        added.addAll(files);
+        List<Segment> next = new ArrayList<>(segments);
+        next.add(new Segment(List.copyOf(files), table));
+        segments = List.copyOf(next);
+        return stats;
     }
 
     /** Number of distinct names (all kinds, enumerators included). */
-    public int nameCount() { return names.size() + enumerators.size(); }
-
-    /** All indexed names (a snapshot; enumerators included). */
-    public java.util.Set<String> names() {
-        java.util.Set<String> s = new java.util.HashSet<>(names.keySet());
-        s.addAll(enumerators.keySet());
-        return s;
+    public int nameCount() {
+        List<Segment> segs = segments;
+        return segs.size() == 1 ? segs.get(0).table().count() : names().size();
     }
 
-    /** Every entry named {@code name} (enumerators included), in index order. */
-    public List<IndexEntry> lookup(String name) {
-        List<IndexEntry> out = new ArrayList<>();
-        for (long e : names.getOrDefault(name, EMPTY)) out.add(decode(name, e));
-        for (long e : enumerators.getOrDefault(name, EMPTY)) out.add(decodeEnumerator(name, e));
+    /** All indexed names (a snapshot; enumerators included). */
+    public Set<String> names() { return names(EnumSet.allOf(IndexKind.class)); }
+
+    /** The names that have an entry of one of {@code kinds} (a snapshot; cheap: kinds are kept per name). */
+    public Set<String> names(Set<IndexKind> kinds) {
+        int mask = mask(kinds);
+        Set<String> out = new HashSet<>();
+        for (Segment s : segments) {
+            NameTable t = s.table();
+            for (int r = 0; r < t.count(); r++) if ((t.kinds(r) & mask) != 0) out.add(t.name(r));
+        }
         return out;
     }
 
-    /** Entries of the given kinds, in index order. */
+    /** Every entry named {@code name} (enumerators included), in index order. */
+    public List<IndexEntry> lookup(String name) { return lookup(name, EnumSet.allOf(IndexKind.class)); }
+
+    /** Entries of the given kinds, in index order: all files' non-enumerators, then enumerators. */
     public List<IndexEntry> lookup(String name, Set<IndexKind> kinds) {
         List<IndexEntry> out = new ArrayList<>();
-        for (long e : names.getOrDefault(name, EMPTY)) {
-            if (kinds.contains(EntryCodec.kind(e))) out.add(decode(name, e));
+        int mask = mask(kinds);
+        List<Segment> segs = segments;
+        byte[] utf8 = name.getBytes(StandardCharsets.UTF_8);
+        int[] found = new int[segs.size()];
+        for (int i = 0; i < found.length; i++) {
+            Segment s = segs.get(i);
+            NameTable t = s.table();
+            int r = found[i] = t.find(utf8);
+            if (r < 0 || (t.kinds(r) & mask & ~ENUM_BIT) == 0) continue;
+            long first = t.first(r);
+            for (long k = first, end = first + t.nonEnumerators(r); k < end; k++) {
+                long e = t.entry(k);
+                if (kinds.contains(EntryCodec.kind(e))) out.add(s.decode(name, e));
+            }
         }
-        if (kinds.contains(IndexKind.ENUMERATOR)) {
-            for (long e : enumerators.getOrDefault(name, EMPTY)) out.add(decodeEnumerator(name, e));
+        if ((mask & ENUM_BIT) != 0) {
+            for (int i = 0; i < found.length; i++) {
+                int r = found[i];
+                if (r < 0) continue;
+                NameTable t = segs.get(i).table();
+                long first = t.first(r) + t.nonEnumerators(r);
+                for (long k = first, end = first + t.enumerators(r); k < end; k++) out.add(segs.get(i).decodeEnumerator(name, t.entry(k)));
+            }
         }
         return out;
     }
@@ -179,44 +199,12 @@ public final class DebugIndex {
         return SourcePaths.matches(u.name(), u.compDir(), filename);
     }
 
-    private static final long[] EMPTY = new long[0];
+    /** The tables added so far, in order (for the cache bench and tests). */
+    List<Segment> segments() { return segments; }
 
-    private int register(Source s) {
-        if (sources.size() >= EntryCodec.MAX_SOURCES) throw new IllegalStateException("too many debug files in one index");
-        sources.add(s);
-        return sources.size() - 1;
-    }
-
-    private IndexEntry decode(String name, long e) {
-        Source s = sources.get(EntryCodec.source(e));
-        long off = EntryCodec.offset(e);
-        int f = EntryCodec.flags(e);
-        return new IndexEntry(name, EntryCodec.kind(e), new DieRef(s.dwarf().unitAt(off, s.inTypes()), off),
-                (f & EntryCodec.DECLARATION) != 0, (f & EntryCodec.EXTERNAL) != 0, (f & EntryCodec.TLS) != 0, -1);
-    }
-
-    private IndexEntry decodeEnumerator(String name, long e) {
-        Source s = sources.get(EntryCodec.source(e));
-        long off = EntryCodec.offset(e);
-        return new IndexEntry(name, IndexKind.ENUMERATOR, new DieRef(s.dwarf().unitAt(off, s.inTypes()), off),
-                false, false, false, EntryCodec.enumeratorIndex(e));
-    }
-
-    private static long size(Unit u) { return u.header().end() - u.header().offset(); }
-
-    private static void merge(Map<String, LongList> from, Map<String, LongList> into) {
-        for (Map.Entry<String, LongList> en : from.entrySet()) {
-            LongList l = into.get(en.getKey());
-            if (l == null) into.put(en.getKey(), en.getValue());
-            else l.addAll(en.getValue().toArray());
-        }
-    }
-
-    private static void publish(Map<String, LongList> merged, ConcurrentHashMap<String, long[]> into) {
-        merged.forEach((k, v) -> into.merge(k, v.toArray(), (a, b) -> {
-            long[] c = java.util.Arrays.copyOf(a, a.length + b.length);
-            System.arraycopy(b, 0, c, a.length, b.length);
-            return c;
-        }));
+    private static int mask(Set<IndexKind> kinds) {
+        int m = 0;
+        for (IndexKind k : kinds) m |= 1 << k.ordinal();
+        return m;
     }
 }

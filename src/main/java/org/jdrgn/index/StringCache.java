@@ -1,45 +1,45 @@
 package org.jdrgn.index;
 
-import java.util.function.LongFunction;
-
 /**
- * Names decoded once per string-section offset: linkers merge equal strings in .debug_str, so
- * "list_head" in 3000 compile units is one offset and one String. Open addressing, one per
- * worker thread and string section.
+ * Long key -> small int id, open addressing. Keys are name locations (string section and
+ * offset): linkers merge equal strings in .debug_str, so "list_head" in 3000 compile units is
+ * one key, hashed and measured once per worker. One per worker thread. Key and id share one
+ * array so that a probe touches one cache line.
  */
 final class StringCache {
-    private long[] keys = new long[1024];
-    private String[] vals = new String[1024];
+    private long[] slots = new long[2048]; // key, id + 1 (0 = empty)
     private int size;
 
-    String get(long key, LongFunction<String> decode) {
-        int mask = keys.length - 1;
-        int i = mix(key) & mask;
+    /** The id of {@code key}, or -1. */
+    int get(long key) {
+        long[] s = slots;
+        int mask = (s.length >> 1) - 1;
         // the table is never full (resized at half load), so the probe ends at an empty slot
-        while (vals[i] != null) {
-            if (keys[i] == key) return vals[i];
-            i = (i + 1) & mask;
+        for (int i = mix(key) & mask; s[2 * i + 1] != 0; i = (i + 1) & mask) {
+            if (s[2 * i] == key) return (int) s[2 * i + 1] - 1;
         }
-        String s = decode.apply(key);
-        keys[i] = key;
-        vals[i] = s;
-        if (++size * 2 > keys.length) grow();
-        return s;
+        return -1;
+    }
+
+    /** Adds {@code key} (absent) with {@code id}. */
+    void put(long key, int id) {
+        if ((size + 1) * 4 > slots.length) grow();
+        insert(slots, key, id + 1L);
+        size++;
     }
 
     private void grow() {
-        long[] ok = keys;
-        String[] ov = vals;
-        keys = new long[ok.length * 2];
-        vals = new String[ok.length * 2];
-        int mask = keys.length - 1;
-        for (int j = 0; j < ok.length; j++) {
-            if (ov[j] == null) continue;
-            int i = mix(ok[j]) & mask;
-            while (vals[i] != null) i = (i + 1) & mask;
-            keys[i] = ok[j];
-            vals[i] = ov[j];
-        }
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        for (int j = 0; j < old.length; j += 2) if (old[j + 1] != 0) insert(slots, old[j], old[j + 1]);
+    }
+
+    private static void insert(long[] s, long key, long id1) {
+        int mask = (s.length >> 1) - 1;
+        int i = mix(key) & mask;
+        while (s[2 * i + 1] != 0) i = (i + 1) & mask;
+        s[2 * i] = key;
+        s[2 * i + 1] = id1;
     }
 
     private static int mix(long k) {

@@ -3,7 +3,6 @@ package org.jdrgn.index;
 import org.jdrgn.dwarf.Die;
 import org.jdrgn.dwarf.DieScanner;
 import org.jdrgn.dwarf.DwAt;
-import org.jdrgn.dwarf.DwForm;
 import org.jdrgn.dwarf.DwTag;
 import org.jdrgn.dwarf.Unit;
 import org.jdrgn.dwarf.VariableLocation;
@@ -18,7 +17,8 @@ final class UnitIndexer {
 
     private UnitIndexer() {}
 
-    static void index(Unit unit, int source, Batch out) {
+    /** {@code source}: the entries' source id; {@code file}: tells apart files indexed together (string sections). */
+    static void index(Unit unit, int source, int file, Batch out) {
         DieScanner s = new DieScanner(unit);
         if (!s.next()) return;
         out.dies++;
@@ -38,7 +38,7 @@ final class UnitIndexer {
                     s.skipChildren();
                     continue;
                 }
-                topLevel(s, kind, source, out);
+                topLevel(s, kind, source, file, out);
                 if (kind == IndexKind.ENUM && s.hasChildren()) {
                     ctx = Ctx.ENUM;
                     enumOffset = s.offset();
@@ -50,15 +50,15 @@ final class UnitIndexer {
                 }
             } else if (ctx == Ctx.ENUM) {
                 if (depth == 2 && s.tag() == DwTag.enumerator) {
-                    String name = name(s, out);
-                    if (name != null) out.addEnumerator(name, EntryCodec.packEnumerator(enumOffset, source, enumIndex));
+                    int name = out.nameId(s, file);
+                    if (name >= 0) out.addEnumerator(name, EntryCodec.packEnumerator(enumOffset, source, enumIndex));
                     enumIndex++;
                 }
                 s.skipChildren();
             } else if (ctx == Ctx.FUNCTION) {
                 switch (s.tag()) {
                     case DwTag.variable -> {
-                        functionStatic(s, source, out);
+                        functionStatic(s, source, file, out);
                         s.skipChildren();
                     }
                     case DwTag.lexical_block, DwTag.subprogram -> { } // descend: statics may be nested
@@ -70,11 +70,11 @@ final class UnitIndexer {
         }
     }
 
-    private static void topLevel(DieScanner s, IndexKind kind, int source, Batch out) {
+    private static void topLevel(DieScanner s, IndexKind kind, int source, int file, Batch out) {
         s.scan();
-        String name = name(s, out);
+        int name = out.nameId(s, file);
         boolean external = s.isExternal();
-        if (name == null) {
+        if (name < 0) {
             if (kind != IndexKind.VARIABLE && kind != IndexKind.FUNCTION) return;
             // a definition that names its declaration (extern then defined; out-of-line instance)
             Die spec = s.specification();
@@ -82,7 +82,7 @@ final class UnitIndexer {
             for (int i = 0; i < 8 && spec != null && spec.name() == null; i++) {
                 spec = spec.has(DwAt.specification) ? spec.ref(DwAt.specification) : spec.ref(DwAt.abstract_origin);
             }
-            if (spec == null || (name = spec.name()) == null) return;
+            if (spec == null || (name = out.nameId(spec.name())) < 0) return;
             external |= spec.flag(DwAt.external);
         }
         int flags = (s.isDeclaration() ? EntryCodec.DECLARATION : 0) | (external ? EntryCodec.EXTERNAL : 0);
@@ -92,27 +92,16 @@ final class UnitIndexer {
         out.add(name, EntryCodec.pack(s.offset(), source, kind, flags));
     }
 
-    private static void functionStatic(DieScanner s, int source, Batch out) {
+    private static void functionStatic(DieScanner s, int source, int file, Batch out) {
         s.scan();
         VariableLocation loc = VariableLocation.of(s.locationExpression(), s.unit());
         if (!(loc instanceof VariableLocation.Address) && !(loc instanceof VariableLocation.ThreadLocal)) return;
-        String name = name(s, out);
-        if (name == null) {
+        int name = out.nameId(s, file);
+        if (name < 0) {
             Die spec = s.specification();
-            if (spec == null || (name = spec.name()) == null) return;
+            if (spec == null || (name = out.nameId(spec.name())) < 0) return;
         }
         int flags = loc instanceof VariableLocation.ThreadLocal ? EntryCodec.TLS : 0;
         out.add(name, EntryCodec.pack(s.offset(), source, IndexKind.FUNCTION_STATIC, flags));
-    }
-
-    private static String name(DieScanner s, Batch out) {
-        long off = s.nameStringOffset();
-        if (off < 0) return s.name();
-        long key = off | (long) switch (s.nameForm()) {
-            case DwForm.strp -> 0;
-            case DwForm.line_strp -> 1;
-            default -> 2;
-        } << 60;
-        return out.strings.get(key, k -> s.name());
     }
 }

@@ -55,7 +55,7 @@ public final class DebugInfo implements TypeFinder {
             if (file.isEmpty()) continue;
             try {
                 Dwarf dwarf = Dwarf.open(sections(file.get()));
-                index.add(dwarf);
+                index.add(dwarf, file.get());        // reads/writes the on-disk index cache by build-id
                 owners.put(dwarf, m);
             } catch (DrgnException e) {
                 warn.accept(m.name() + ": bad debug info, skipped: " + e.getMessage());
@@ -72,7 +72,7 @@ public final class DebugInfo implements TypeFinder {
     /** DWARF names base types as the compiler spells them ("long unsigned int"); drgn asks canonically. */
     private static Map<String, Type> baseTypes(DebugIndex index, DwarfTypes types) {
         Map<String, Type> out = new HashMap<>();
-        for (String name : index.names()) {
+        for (String name : index.names(java.util.EnumSet.of(IndexKind.BASE_TYPE))) {
             for (IndexEntry e : index.lookup(name, java.util.EnumSet.of(IndexKind.BASE_TYPE))) {
                 Type t = types.type(e.die().die());
                 String canonical = switch (t) {

@@ -28,6 +28,16 @@ public final class Program {
         if (platform != null) types.platform(platform);
     }
 
+    private final java.util.concurrent.ConcurrentHashMap<Class<?>, Object> caches = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A per-program cache owned by a higher layer (e.g. the stack-trace builder), created on
+     * first use: caches live in the Program, never in statics.
+     */
+    public <T> T cache(Class<T> key, java.util.function.Function<Program, T> factory) {
+        return key.cast(caches.computeIfAbsent(key, k -> factory.apply(this)));
+    }
+
     /** Type lookup: prog.type(), type finders, default primitives. */
     public ProgramTypes types() { return types; }
 

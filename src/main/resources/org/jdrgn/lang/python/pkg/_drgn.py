@@ -914,3 +914,9 @@ def container_of(ptr, type, member):
 def NULL(prog, type):
     """A null pointer object of the given pointer type."""
     return prog.jNull(type)
+
+
+# Stack traces live in their own module (their adapter is large); they extend Program/Thread.
+import _drgn_stack  # noqa: E402
+_drgn_stack.install(Program, Thread)
+from _drgn_stack import StackFrame, StackTrace  # noqa: E402,F401

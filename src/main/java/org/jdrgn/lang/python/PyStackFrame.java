@@ -1,0 +1,89 @@
+package org.jdrgn.lang.python;
+
+import java.util.Map;
+import org.graalvm.polyglot.HostAccess.Export;
+import org.jdrgn.error.LookupException;
+import org.jdrgn.error.ValueErrorException;
+import org.jdrgn.program.Symbol;
+import org.jdrgn.unwind.FrameVariables;
+import org.jdrgn.unwind.SourceLocation;
+import org.jdrgn.unwind.StackFrame;
+import org.jdrgn.unwind.TraceFormatter;
+
+/**
+ * The Java object behind a Python {@code drgn.StackFrame}: one logical frame of a
+ * {@link PyStackTrace}. Errors are drgn's (LookupError for what this frame does not know,
+ * KeyError for a missing variable).
+ */
+public final class PyStackFrame {
+    private final PyStackTrace trace;
+    private final int index;
+
+    PyStackFrame(PyStackTrace trace, int index) {
+        this.trace = trace;
+        this.index = index;
+    }
+
+    private StackFrame f() { return trace.trace.frames().get(index); }
+
+    @Export public String jName() { return f().name(); }
+
+    @Export public boolean jIsInline() { return f().isInline(); }
+
+    @Export public boolean jInterrupted() { return f().interrupted(); }
+
+    @Export public long jPc() { return f().pc(); }
+
+    @Export public long jSp() {
+        return trace.prog.rt.call(() -> f().sp().orElseThrow(() -> new LookupException("stack pointer is not known")));
+    }
+
+    /** (name, address, size, binding, kind), as _drgn's Symbol takes it. */
+    @Export public Object[] jSymbol() {
+        return trace.prog.rt.call(() -> {
+            Symbol s = f().symbol().orElseThrow(() ->
+                    new LookupException("could not find symbol containing 0x" + Long.toHexString(f().physical().lookupPc())));
+            return new Object[] {s.name(), s.address(), s.size(), s.binding().value, s.kind().value};
+        });
+    }
+
+    /** (filename, line, column). */
+    @Export public Object[] jSource() {
+        return trace.prog.rt.call(() -> {
+            SourceLocation s = f().source().orElseThrow(() -> new LookupException("source code location not available"));
+            return new Object[] {s.file(), s.line(), s.column()};
+        });
+    }
+
+    /** (name, value) pairs of the registers known in this frame. */
+    @Export public Object[] jRegisters() {
+        return f().registers().entrySet().stream().map(e -> new Object[] {e.getKey(), e.getValue()}).toArray();
+    }
+
+    @Export public long jRegister(String name) {
+        return trace.prog.rt.call(() -> {
+            if (f().physical().arch().number(name) < 0) throw new ValueErrorException("unknown register '" + name + "'");
+            Long v = f().registers().get(name);
+            if (v == null) throw new LookupException("register value is not known");
+            return v;
+        });
+    }
+
+    @Export public String[] jLocals() {
+        return trace.prog.rt.call(() -> FrameVariables.names(f()).toArray(String[]::new));
+    }
+
+    @Export public boolean jContains(String name) {
+        return trace.prog.rt.call(() -> FrameVariables.find(f(), name).isPresent());
+    }
+
+    /** frame[name]: KeyError if no such variable is in scope. */
+    @Export public PyObject jVariable(String name) {
+        return trace.prog.rt.call(() -> new PyObject(trace.prog, trace.variables.read(trace.trace, index, name)));
+    }
+
+    /** The frame's line in str(trace), without "#N  ". */
+    @Export public String jStr() { return TraceFormatter.frame(f()); }
+
+    Map<String, Long> registers() { return f().registers(); }
+}

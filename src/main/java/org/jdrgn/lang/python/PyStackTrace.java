@@ -1,0 +1,38 @@
+package org.jdrgn.lang.python;
+
+import org.graalvm.polyglot.HostAccess.Export;
+import org.jdrgn.unwind.FrameTrace;
+import org.jdrgn.unwind.StackTraces;
+import org.jdrgn.unwind.VariableReader;
+
+/**
+ * The Java object behind a Python {@code drgn.StackTrace} (registered in _drgn_stack.py):
+ * a thread's logical frames. Frames are wrapped on access.
+ */
+public final class PyStackTrace {
+    final PyProgram prog;
+    final FrameTrace trace;
+    final VariableReader variables;
+
+    PyStackTrace(PyProgram prog, FrameTrace trace) {
+        this.prog = prog;
+        this.trace = trace;
+        this.variables = new VariableReader(prog.program(), prog.program().objectContext());
+    }
+
+    /** prog.stack_trace(tid): unwinds the thread now. */
+    @Export
+    public static PyStackTrace of(PyProgram prog, long tid) {
+        return prog.rt.call(() -> new PyStackTrace(prog, StackTraces.forProgram(prog.program()).trace(tid)));
+    }
+
+    public FrameTrace trace() { return trace; }
+
+    @Export public PyProgram jProg() { return prog; }
+
+    @Export public int jLength() { return trace.frames().size(); }
+
+    @Export public PyStackFrame jFrame(int i) { return new PyStackFrame(this, i); }
+
+    @Export public String jStr() { return trace.toString(); }
+}

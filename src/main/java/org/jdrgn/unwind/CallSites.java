@@ -1,0 +1,86 @@
+package org.jdrgn.unwind;
+
+import java.util.Optional;
+import org.jdrgn.bytes.ByteSlice;
+import org.jdrgn.dwarf.AttrValue;
+import org.jdrgn.dwarf.Die;
+import org.jdrgn.dwarf.DwAt;
+import org.jdrgn.dwarf.DwTag;
+
+/**
+ * DWARF call-site information of a caller: the DW_TAG_call_site (DW_TAG_GNU_call_site) whose
+ * return address is the caller's pc, and its parameters' values at the call
+ * (DW_AT_call_value), which is what DW_OP_entry_value and DW_OP_GNU_parameter_ref refer to.
+ */
+final class CallSites {
+    private CallSites() {}
+
+    /** The call site in {@code caller}'s scopes returning to its pc. */
+    static Optional<Die> at(StackFrame caller, ModuleDwarf dwarf) {
+        if (caller.scope().isEmpty()) return Optional.empty();
+        long returnPc = caller.pc() - dwarf.bias();
+        var scopes = caller.scope().get().all();
+        for (int i = scopes.size() - 1; i >= 0; i--) {
+            for (Die d : scopes.get(i).children()) {
+                if (d.tag() != DwTag.call_site && d.tag() != DwTag.GNU_call_site) continue;
+                Long ret = d.address(d.tag() == DwTag.call_site ? DwAt.call_return_pc : DwAt.low_pc);
+                if (ret != null && ret == returnPc) return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The DW_AT_call_value of the parameter passed in register {@code reg}. */
+    static Optional<ByteSlice> valueInRegister(Die site, int reg) {
+        for (Die p : site.children()) {
+            if (!isParameter(p)) continue;
+            ByteSlice loc = expr(p, DwAt.location);
+            if (loc != null && registerOf(loc) == reg) return Optional.ofNullable(value(p));
+        }
+        return Optional.empty();
+    }
+
+    /** The DW_AT_call_value of the parameter whose DW_AT_call_parameter (or abstract origin) is {@code param}. */
+    static Optional<ByteSlice> valueOf(Die site, Die param) {
+        for (Die p : site.children()) {
+            if (!isParameter(p)) continue;
+            Die target = p.ref(DwAt.call_parameter);
+            if (target == null) target = p.ref(DwAt.abstract_origin);
+            if (target != null && target.offset() == param.offset() && target.unit() == param.unit()) {
+                return Optional.ofNullable(value(p));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The register a one-operation register location (DW_OP_regN, DW_OP_regx, DW_OP_bregN 0) names, else -1. */
+    static int registerOf(ByteSlice loc) {
+        if (loc.size() == 0) return -1;
+        int op = loc.u8(0);
+        if (op >= 0x50 && op <= 0x6f && loc.size() == 1) return op - 0x50;
+        if (op >= 0x70 && op <= 0x8f && loc.size() == 2 && loc.u8(1) == 0) return op - 0x70;
+        if (op == 0x90) {
+            var c = new org.jdrgn.bytes.Cursor(loc, 1);
+            long r = c.uleb128();
+            return c.atEnd() && r >= 0 && r < 0x10000 ? (int) r : -1;
+        }
+        return -1;
+    }
+
+    private static boolean isParameter(Die d) {
+        return d.tag() == DwTag.call_site_parameter || d.tag() == DwTag.GNU_call_site_parameter;
+    }
+
+    private static ByteSlice value(Die p) {
+        ByteSlice v = expr(p, DwAt.call_value);
+        return v != null ? v : expr(p, DwAt.GNU_call_site_value);
+    }
+
+    static ByteSlice expr(Die d, int at) {
+        return switch (d.value(at)) {
+            case AttrValue.Exprloc e -> e.expr();
+            case AttrValue.Block b -> b.data();
+            case null, default -> null;
+        };
+    }
+}

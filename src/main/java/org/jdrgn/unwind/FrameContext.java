@@ -1,0 +1,140 @@
+package org.jdrgn.unwind;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jdrgn.bytes.ByteSlice;
+import org.jdrgn.dwarf.Die;
+import org.jdrgn.dwarf.DwAt;
+import org.jdrgn.dwarf.LocationListEntry;
+import org.jdrgn.dwarf.LocationLists;
+import org.jdrgn.elf.ElfConstants;
+import org.jdrgn.elf.ProgramHeader;
+import org.jdrgn.program.Module;
+import org.jdrgn.program.Program;
+
+/**
+ * {@link LocationContext} of one logical frame of a trace: its physical frame's registers and
+ * CFA, its function's frame base, the caller's call sites for entry values (evaluated in the
+ * caller's own context, to a bounded depth) and the thread's TLS through fs.base.
+ */
+final class FrameContext implements LocationContext {
+    /** Entry values may chain through callers; deeper than this is given up. */
+    static final int MAX_CALLER_DEPTH = 8;
+    private static final int FS_BASE = 58;
+
+    private final Program program;
+    private final FrameTrace trace;
+    private final int index;
+    private final ModuleDwarf dwarf;
+    private final int depth;
+
+    FrameContext(Program program, FrameTrace trace, int index, ModuleDwarf dwarf, int depth) {
+        this.program = program;
+        this.trace = trace;
+        this.index = index;
+        this.dwarf = dwarf;
+        this.depth = depth;
+    }
+
+    private StackFrame frame() { return trace.frames().get(index); }
+
+    private PhysicalFrame physical() { return frame().physical(); }
+
+    @Override public OptionalLong register(int r) { return physical().registers().get(r); }
+
+    @Override
+    public long read(long address, int size) {
+        byte[] b = program.read(address, size, false);
+        return LocationEvaluator.le(b);
+    }
+
+    @Override public long bias() { return dwarf.bias(); }
+
+    @Override public OptionalLong cfa() { return physical().cfa(); }
+
+    /** The selected expression of a location attribute at this frame's pc (exprloc, or the matching list entry). */
+    ByteSlice expression(Die die, int attribute) {
+        ByteSlice e = CallSites.expr(die, attribute);
+        if (e != null) return e;
+        List<LocationListEntry> list = LocationLists.of(die, attribute);
+        if (list == null) return null;
+        long pc = physical().lookupPc() - dwarf.bias();
+        for (LocationListEntry x : list) {
+            if (x.end() == -1 && x.begin() == 0) continue;
+            if (Long.compareUnsigned(pc, x.begin()) >= 0 && Long.compareUnsigned(pc, x.end()) < 0) return x.expression();
+        }
+        for (LocationListEntry x : list) if (x.end() == -1 && x.begin() == 0) return x.expression();
+        return null;
+    }
+
+    @Override
+    public OptionalLong frameBase() {
+        Optional<Die> fn = physicalFunction(index);
+        if (fn.isEmpty()) return OptionalLong.empty();
+        ByteSlice e = expression(fn.get(), DwAt.frame_base);
+        return e == null ? OptionalLong.empty() : LocationEvaluator.value(e, fn.get().unit(), this);
+    }
+
+    /** The DW_TAG_subprogram of the physical frame that logical frame {@code i} belongs to. */
+    private Optional<Die> physicalFunction(int i) {
+        PhysicalFrame p = trace.frames().get(i).physical();
+        for (int k = i; k < trace.frames().size(); k++) {
+            StackFrame f = trace.frames().get(k);
+            if (f.physical() != p) break;
+            if (!f.isInline()) return f.scope().map(FrameScope::function);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public OptionalLong entryValue(ByteSlice expr) {
+        int reg = CallSites.registerOf(expr);
+        if (reg < 0) return OptionalLong.empty();
+        return caller().flatMap(c -> CallSites.at(c.frame(), c.dwarf).flatMap(site -> CallSites.valueInRegister(site, reg))
+                .map(v -> LocationEvaluator.value(v, unitOfSite(c), c))).orElse(OptionalLong.empty());
+    }
+
+    @Override
+    public OptionalLong parameterValue(Die parameter) {
+        return caller().flatMap(c -> CallSites.at(c.frame(), c.dwarf).flatMap(site -> CallSites.valueOf(site, parameter))
+                .map(v -> LocationEvaluator.value(v, unitOfSite(c), c))).orElse(OptionalLong.empty());
+    }
+
+    private static org.jdrgn.dwarf.Unit unitOfSite(FrameContext c) {
+        return c.frame().scope().orElseThrow().function().unit();
+    }
+
+    /** The context of the innermost logical frame of the physical caller, if it has DWARF. */
+    private Optional<FrameContext> caller() {
+        if (depth >= MAX_CALLER_DEPTH) return Optional.empty();
+        PhysicalFrame p = physical();
+        for (int k = index + 1; k < trace.frames().size(); k++) {
+            StackFrame f = trace.frames().get(k);
+            if (f.physical() == p) continue;
+            if (f.scope().isEmpty()) return Optional.empty();
+            return Optional.of(new FrameContext(program, trace, k, f.scope().get().dwarf(), depth + 1));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * x86-64 TLS, variant II: the executable's block ends at the thread pointer (fs.base), so a
+     * variable is at fs.base - round_up(PT_TLS memsz, align) + offset. Shared libraries' blocks
+     * need the dynamic linker's DTV and are not resolved here.
+     */
+    @Override
+    public OptionalLong tlsAddress(long offset) {
+        Module m = dwarf.module();
+        if (m.kind() != Module.Kind.MAIN || m.loadedFile().isEmpty()) return OptionalLong.empty();
+        OptionalLong fs = trace.frames().getFirst().physical().registers().get(FS_BASE);
+        if (fs.isEmpty()) return OptionalLong.empty();
+        for (ProgramHeader ph : m.loadedFile().get().programHeaders()) {
+            if (ph.type() != ElfConstants.PT_TLS) continue;
+            long align = Math.max(1, ph.align());
+            long size = (ph.memsz() + align - 1) / align * align;
+            return OptionalLong.of(fs.getAsLong() - size + offset);
+        }
+        return OptionalLong.empty();
+    }
+}

@@ -1,0 +1,116 @@
+"""Doubly linked lists (drgn.helpers.linux.list): struct list_head and struct hlist_head.
+
+Plain object access over the kernel's list layout (include/linux/list.h); each walk stops
+when it is back at the head.
+"""
+
+from drgn import NULL, container_of
+
+__all__ = (
+    "hlist_empty",
+    "hlist_for_each",
+    "hlist_for_each_entry",
+    "list_empty",
+    "list_first_entry",
+    "list_first_entry_or_null",
+    "list_for_each",
+    "list_for_each_entry",
+    "list_for_each_entry_reverse",
+    "list_for_each_reverse",
+    "list_is_singular",
+    "list_last_entry",
+    "list_next_entry",
+    "list_prev_entry",
+)
+
+
+def list_empty(head):
+    """Whether a ``struct list_head *`` list has no entries."""
+    head = head.read_()
+    return head.next == head
+
+
+def list_is_singular(head):
+    """Whether a ``struct list_head *`` list has exactly one entry."""
+    head = head.read_()
+    first = head.next
+    return first != head and first == head.prev
+
+
+def list_first_entry(head, type, member):
+    """The first entry (``type *``) of a non-empty list, linked through ``member``."""
+    return container_of(head.next, type, member)
+
+
+def list_first_entry_or_null(head, type, member):
+    """The first entry of a list, or a NULL ``type *`` if it is empty."""
+    head = head.read_()
+    first = head.next.read_()
+    if first == head:
+        prog = head.prog_
+        return NULL(prog, prog.pointer_type(prog.type(type)))
+    return container_of(first, type, member)
+
+
+def list_last_entry(head, type, member):
+    """The last entry (``type *``) of a non-empty list."""
+    return container_of(head.prev, type, member)
+
+
+def list_next_entry(pos, member):
+    """The entry after ``pos`` (same type) in its list."""
+    return container_of(pos.member_(member).next, pos.type_.type, member)
+
+
+def list_prev_entry(pos, member):
+    """The entry before ``pos`` (same type) in its list."""
+    return container_of(pos.member_(member).prev, pos.type_.type, member)
+
+
+def list_for_each(head):
+    """Each ``struct list_head *`` node of a list, first to last."""
+    head = head.read_()
+    pos = head.next.read_()
+    while pos != head:
+        yield pos
+        pos = pos.next.read_()
+
+
+def list_for_each_reverse(head):
+    """Each ``struct list_head *`` node of a list, last to first."""
+    head = head.read_()
+    pos = head.prev.read_()
+    while pos != head:
+        yield pos
+        pos = pos.prev.read_()
+
+
+def list_for_each_entry(type, head, member):
+    """Each entry (``type *``) of a list linked through ``member``, first to last."""
+    for pos in list_for_each(head):
+        yield container_of(pos, type, member)
+
+
+def list_for_each_entry_reverse(type, head, member):
+    """Each entry (``type *``) of a list linked through ``member``, last to first."""
+    for pos in list_for_each_reverse(head):
+        yield container_of(pos, type, member)
+
+
+def hlist_empty(head):
+    """Whether a ``struct hlist_head *`` list has no entries."""
+    return not head.first
+
+
+def hlist_for_each(head):
+    """Each ``struct hlist_node *`` of a hash list."""
+    pos = head.first.read_()
+    while pos:
+        yield pos
+        pos = pos.next.read_()
+
+
+def hlist_for_each_entry(type, head, member):
+    """Each entry (``type *``) of a hash list linked through ``member``."""
+    for pos in hlist_for_each(head):
+        yield container_of(pos, type, member)

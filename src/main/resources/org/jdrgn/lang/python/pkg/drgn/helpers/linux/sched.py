@@ -1,0 +1,20 @@
+"""CPU scheduler (drgn.helpers.linux.sched), adapted to jdrgn's Java helpers."""
+
+from drgn.helpers.linux import _kernel
+
+__all__ = ("cpu_curr", "idle_task", "task_cpu")
+
+
+def task_cpu(task):
+    """The CPU number a ``struct task_struct *`` is on (int)."""
+    return _kernel.call(task.prog_, "task_cpu", task.value_())
+
+
+def cpu_curr(prog, cpu):
+    """The ``struct task_struct *`` running on ``cpu`` (its runqueue's curr)."""
+    return _kernel.task(prog, _kernel.call(prog, "cpu_curr", cpu))
+
+
+def idle_task(prog, cpu):
+    """The idle ``struct task_struct *`` of ``cpu``."""
+    return _kernel.task(prog, _kernel.call(prog, "idle_task", cpu))
