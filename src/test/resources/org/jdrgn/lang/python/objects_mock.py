@@ -89,3 +89,10 @@ p.add_object_finder(lambda prog, name, flags, filename: Object(prog, i, value=42
 show("object finder", lambda: (p["answer"], p.object("answer", drgn.FindObjectFlags.VARIABLE), "answer" in p, "other" in p))
 show("object finder miss", lambda: p.variable("other"))
 show("object finder miss item", lambda: p["other"])
+import copy
+import pickle
+show("copy object", lambda: copy.copy(n))
+show("deepcopy object", lambda: copy.deepcopy(n))
+show("pickle object", lambda: pickle.dumps(n))
+show("copy program", lambda: copy.copy(p))
+show("pickle type", lambda: pickle.dumps(i))

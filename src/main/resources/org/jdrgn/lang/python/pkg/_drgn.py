@@ -419,6 +419,9 @@ class Type:
     def __hash__(self):
         return self.jHash()
 
+    def __reduce_ex__(self, protocol):
+        raise TypeError("cannot pickle '_drgn.Type' object")
+
     def _repr_pretty_(self, p, cycle):
         p.text(str(self))
 
@@ -643,6 +646,9 @@ class Program:
     def __repr__(self):
         return f"<_drgn.Program object at {id(self):#x}>"
 
+    def __reduce_ex__(self, protocol):
+        raise TypeError("cannot pickle '_drgn.Program' object")
+
 
 polyglot.register_interop_type(_JProgram, Program)
 
@@ -801,6 +807,9 @@ class Object:
 
     def __hash__(self):
         raise TypeError("unhashable type: '_drgn.Object'")
+
+    def __reduce_ex__(self, protocol):
+        raise TypeError("cannot pickle '_drgn.Object' object")
 
     def __bool__(self):
         return self.jTruth()
