@@ -1,13 +1,11 @@
 package org.jdrgn.lang.js;
 
 import java.nio.ByteBuffer;
-import java.util.List;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
+import org.jdrgn.lang.Tuples;
 import org.jdrgn.program.Platform;
 import org.jdrgn.program.Program;
-import org.jdrgn.program.ProgramThread;
-import org.jdrgn.program.Symbol;
 
 /**
  * The Java object behind a JS {@code drgn.Program} (held in a private field by drgn.js).
@@ -46,47 +44,32 @@ public final class JsProgram {
 
     /** readFn: drgn.js's adapter, returning an ArrayBuffer (interop buffer elements). */
     @Export public void addMemorySegment(long address, long size, Value readFn, boolean physical) {
-        prog.addMemorySegment(address, size, (addr, count, offset, phys) -> {
-            Value got = readFn.execute(addr, count, offset, phys);
-            byte[] out = new byte[(int) Math.min(got.getBufferSize(), Integer.MAX_VALUE)];
-            got.readBuffer(0, out, 0, out.length);
-            return out;
-        }, physical);
+        prog.addMemorySegment(address, size, Tuples.segmentReader(readFn), physical);
     }
 
     @Export public void setCoreDump(String path) { rt.run(() -> rt.openCore(prog, path)); }
 
     // ---- threads: [tid, name] ------------------------------------------------------------
 
-    private static Object[] thread(ProgramThread t) { return new Object[] {t.tid(), t.name()}; }
-
     @Export public Object[] threads() {
-        return rt.call(() -> prog.threads().stream().map(JsProgram::thread).toArray());
+        return rt.call(() -> Tuples.threads(prog.threads()));
     }
 
-    @Export public Object[] thread(long tid) { return rt.call(() -> thread(prog.thread(tid))); }
+    @Export public Object[] thread(long tid) { return rt.call(() -> Tuples.thread(prog.thread(tid))); }
 
-    @Export public Object[] mainThread() { return rt.call(() -> thread(prog.mainThread())); }
+    @Export public Object[] mainThread() { return rt.call(() -> Tuples.thread(prog.mainThread())); }
 
-    @Export public Object[] crashedThread() { return rt.call(() -> thread(prog.crashedThread())); }
+    @Export public Object[] crashedThread() { return rt.call(() -> Tuples.thread(prog.crashedThread())); }
 
     // ---- symbols: [name, address, size, binding, kind] -----------------------------------
 
-    private static Object[] symbol(Symbol s) {
-        return new Object[] {s.name(), s.address(), s.size(), s.binding().value, s.kind().value};
-    }
+    @Export public Object[] symbolAt(long address) { return rt.call(() -> Tuples.symbol(prog.symbol(address))); }
 
-    private static Object[] symbols(List<Symbol> list) {
-        return list.stream().map(JsProgram::symbol).toArray();
-    }
+    @Export public Object[] symbolNamed(String name) { return rt.call(() -> Tuples.symbol(prog.symbol(name))); }
 
-    @Export public Object[] symbolAt(long address) { return rt.call(() -> symbol(prog.symbol(address))); }
+    @Export public Object[] symbols() { return rt.call(() -> Tuples.symbols(prog.symbols(null))); }
 
-    @Export public Object[] symbolNamed(String name) { return rt.call(() -> symbol(prog.symbol(name))); }
+    @Export public Object[] symbolsAt(long address) { return rt.call(() -> Tuples.symbols(prog.symbols(address))); }
 
-    @Export public Object[] symbols() { return rt.call(() -> symbols(prog.symbols(null))); }
-
-    @Export public Object[] symbolsAt(long address) { return rt.call(() -> symbols(prog.symbols(address))); }
-
-    @Export public Object[] symbolsNamed(String name) { return rt.call(() -> symbols(prog.symbols(name))); }
+    @Export public Object[] symbolsNamed(String name) { return rt.call(() -> Tuples.symbols(prog.symbols(name))); }
 }

@@ -26,10 +26,9 @@ import org.jdrgn.types.TypeRepr;
 import org.jdrgn.types.TypedefType;
 import org.jdrgn.types.VoidType;
 import org.graalvm.polyglot.Value;
+import org.jdrgn.lang.Tuples;
 import org.jdrgn.program.Platform;
 import org.jdrgn.program.Program;
-import org.jdrgn.program.ProgramThread;
-import org.jdrgn.program.Symbol;
 
 /**
  * The Java object behind a Python {@code drgn.Program} (registered as that class's interop
@@ -277,47 +276,32 @@ public final class PyProgram {
     }
 
     @Export public void jAddMemorySegment(long address, long size, Value readFn, boolean physical) {
-        prog.addMemorySegment(address, size, (addr, count, offset, phys) -> {
-            Value got = readFn.execute(addr, count, offset, phys);
-            byte[] out = new byte[(int) Math.min(got.getBufferSize(), Integer.MAX_VALUE)];
-            got.readBuffer(0, out, 0, out.length);
-            return out;
-        }, physical);
+        prog.addMemorySegment(address, size, Tuples.segmentReader(readFn), physical);
     }
 
     @Export public void jSetCoreDump(String path) { rt.run(() -> rt.openCore(prog, path)); }
 
     // ---- threads -------------------------------------------------------------------------
 
-    private static Object[] thread(ProgramThread t) { return new Object[] {t.tid(), t.name()}; }
-
     @Export public Object[] jThreads() {
-        return rt.call(() -> prog.threads().stream().map(PyProgram::thread).toArray());
+        return rt.call(() -> Tuples.threads(prog.threads()));
     }
 
-    @Export public Object[] jThread(long tid) { return rt.call(() -> thread(prog.thread(tid))); }
+    @Export public Object[] jThread(long tid) { return rt.call(() -> Tuples.thread(prog.thread(tid))); }
 
-    @Export public Object[] jMainThread() { return rt.call(() -> thread(prog.mainThread())); }
+    @Export public Object[] jMainThread() { return rt.call(() -> Tuples.thread(prog.mainThread())); }
 
-    @Export public Object[] jCrashedThread() { return rt.call(() -> thread(prog.crashedThread())); }
+    @Export public Object[] jCrashedThread() { return rt.call(() -> Tuples.thread(prog.crashedThread())); }
 
     // ---- symbols -------------------------------------------------------------------------
 
-    private static Object[] symbol(Symbol s) {
-        return new Object[] {s.name(), s.address(), s.size(), s.binding().value, s.kind().value};
-    }
+    @Export public Object[] jSymbolAt(long address) { return rt.call(() -> Tuples.symbol(prog.symbol(address))); }
 
-    private static Object[] symbols(List<Symbol> list) {
-        return list.stream().map(PyProgram::symbol).toArray();
-    }
+    @Export public Object[] jSymbolNamed(String name) { return rt.call(() -> Tuples.symbol(prog.symbol(name))); }
 
-    @Export public Object[] jSymbolAt(long address) { return rt.call(() -> symbol(prog.symbol(address))); }
+    @Export public Object[] jSymbols() { return rt.call(() -> Tuples.symbols(prog.symbols(null))); }
 
-    @Export public Object[] jSymbolNamed(String name) { return rt.call(() -> symbol(prog.symbol(name))); }
+    @Export public Object[] jSymbolsAt(long address) { return rt.call(() -> Tuples.symbols(prog.symbols(address))); }
 
-    @Export public Object[] jSymbols() { return rt.call(() -> symbols(prog.symbols(null))); }
-
-    @Export public Object[] jSymbolsAt(long address) { return rt.call(() -> symbols(prog.symbols(address))); }
-
-    @Export public Object[] jSymbolsNamed(String name) { return rt.call(() -> symbols(prog.symbols(name))); }
+    @Export public Object[] jSymbolsNamed(String name) { return rt.call(() -> Tuples.symbols(prog.symbols(name))); }
 }

@@ -1,23 +1,11 @@
 package org.jdrgn.lang.python;
 
-import java.nio.file.AccessDeniedException;
-import java.nio.file.NoSuchFileException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
-import org.jdrgn.bytes.FormatException;
-import org.jdrgn.error.DrgnException;
-import org.jdrgn.error.FaultException;
-import org.jdrgn.error.KeyNotFoundException;
-import org.jdrgn.error.LookupException;
-import org.jdrgn.error.MissingDebugInfoException;
-import org.jdrgn.error.ObjectAbsentException;
-import org.jdrgn.error.OutOfBoundsException;
-import org.jdrgn.error.TypeErrorException;
-import org.jdrgn.error.ValueErrorException;
 import org.jdrgn.program.Architecture;
 import org.jdrgn.program.FileNames;
 import org.jdrgn.program.Platform;
@@ -127,30 +115,10 @@ public final class PyRuntime {
 
     /** The Python exception for an engine exception; callers {@code throw} the result. */
     RuntimeException raise(Throwable e) {
-        Value exc = switch (e) {
-            case FaultException f -> make("FaultError", f.bareMessage(), f.address());
-            case KeyNotFoundException k -> make("KeyError", k.key());
-            case LookupException l -> make("LookupError", l.getMessage());
-            case MissingDebugInfoException m -> make("MissingDebugInfoError", m.getMessage());
-            case ObjectAbsentException a -> make("ObjectAbsentError", a.getMessage());
-            case OutOfBoundsException o -> make("OutOfBoundsError", o.getMessage());
-            case TypeErrorException t -> make("TypeError", t.getMessage());
-            case ValueErrorException v -> make("ValueError", v.getMessage());
-            case FormatException f -> make("ValueError", f.getMessage());
-            case org.jdrgn.types.CSyntaxException c -> make("SyntaxError", c.getMessage());
-            case org.jdrgn.error.AttributeException a -> make("AttributeError", a.getMessage());
-            case org.jdrgn.objects.ZeroDivisionException z -> make("ZeroDivisionError", z.getMessage());
-            case org.jdrgn.objects.IntegerOverflowException o -> make("OverflowError", o.getMessage());
-            case DrgnException d when d.getCause() instanceof NoSuchFileException n ->
-                    make("FileNotFoundError", n.getFile());
-            case DrgnException d when d.getCause() instanceof AccessDeniedException a ->
-                    make("OSError", 13, "Permission denied", a.getFile());
-            case DrgnException d -> make("Exception", d.getMessage());
-            case ArithmeticException a -> make("ZeroDivisionError", a.getMessage());
-            case StackOverflowError s -> make("Exception", "maximum recursion depth exceeded in jdrgn");
-            default -> make("Exception", "internal error in jdrgn: " + e);
-        };
-        return exc.throwException();
+        org.jdrgn.lang.DrgnErrors.Spec spec = org.jdrgn.lang.DrgnErrors.of(e);
+        String name = spec.name().equals("OSError") && (int) spec.args()[0] == 2 ? "FileNotFoundError" : spec.name();
+        Object[] args = name.equals("FileNotFoundError") ? new Object[] {spec.args()[2]} : spec.args();
+        return make(name, args).throwException();
     }
 
     private Value make(String name, Object... args) {
