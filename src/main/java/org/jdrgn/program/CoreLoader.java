@@ -19,6 +19,10 @@ public final class CoreLoader {
     public static void open(Program prog, Path path, DebugInfoOptions options, Consumer<String> warn) {
         Path core = CompressedFiles.plain(path);
         if (Files.isDirectory(core)) throw new DrgnException("[Errno 21] Is a directory: '" + path + "'");
+        if (KernelLoader.isKernelDump(core)) {
+            KernelLoader.open(prog, core, options, warn);
+            return;
+        }
         ElfFile elf;
         try {
             elf = ElfFile.open(core);

@@ -237,6 +237,11 @@ public final class PyProgram {
         return rt.call(() -> wrap(type.isString() ? prog.types().parse(type.asString(), null) : t(type)));
     }
 
+    /** The Java side of drgn.helpers.linux.* (per-CPU, sched, pid, idr, xarray). */
+    @Export public Object jKernelHelper(String name, long[] args) {
+        return rt.call(() -> org.jdrgn.program.KernelHelperCalls.call(prog, name, args));
+    }
+
     /** drgn's add_object_finder: fn(prog, name, flags, filename) -> Object or None. */
     @Export public void jAddObjectFinder(Value fn) {
         prog.addObjectFinder((name, flags, filename) -> {

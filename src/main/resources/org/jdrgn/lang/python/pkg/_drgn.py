@@ -229,6 +229,12 @@ class Thread:
     def __repr__(self):
         return f"Thread(tid={self.tid})"
 
+    @property
+    def object(self):
+        """The struct task_struct * of this thread (Linux kernel programs only)."""
+        from drgn.helpers.linux._kernel import thread_object
+        return thread_object(self)
+
 
 def _thread(prog, t):
     return Thread(prog, t[0], t[1])

@@ -1,0 +1,87 @@
+package org.jdrgn.program;
+
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdrgn.bytes.ByteSlice;
+import org.jdrgn.bytes.FormatException;
+import org.jdrgn.core.KernelDumpFile;
+import org.jdrgn.core.KernelDumpFormat;
+import org.jdrgn.elf.ElfFile;
+import org.jdrgn.elf.ElfSymbolTable;
+import org.jdrgn.error.DrgnException;
+import org.jdrgn.error.ValueErrorException;
+import org.jdrgn.linux.KernelMemory;
+import org.jdrgn.linux.PrStatusNotes;
+import org.jdrgn.linux.VmcoreInfo;
+import org.jdrgn.linux.VmlinuxSymbols;
+
+/**
+ * Opens a Linux kernel crash dump (ELF vmcore, diskdump or flattened) into a Program:
+ * x86-64, IS_LINUX_KERNEL, kernel virtual and physical memory, vmlinux as the one module
+ * (bias = KASLR offset) for DWARF and symbols, tasks as threads. Nothing is walked or
+ * indexed until asked.
+ */
+public final class KernelLoader {
+    private KernelLoader() {}
+
+    /** True for a diskdump or flattened file, or an ELF core with a VMCOREINFO note. */
+    public static boolean isKernelDump(Path path) {
+        try {
+            ByteSlice data = ByteSlice.map(path);
+            return switch (KernelDumpFormat.detect(data)) {
+                case DISKDUMP, FLATTENED -> true;
+                case ELF -> KernelDumpFile.vmcoreinfoNote(ElfFile.of(data, path.toString()).notes()).isPresent();
+            };
+        } catch (IOException | DrgnException e) {
+            return false; // not readable as a kernel dump: the userspace loader says why
+        }
+    }
+
+    public static void open(Program prog, Path path, DebugInfoOptions options, Consumer<String> warn) {
+        open(prog, path, options, Path.of("/"), warn);
+    }
+
+    /** @param root where the default vmlinux paths are looked up ("/"; a directory in tests) */
+    static void open(Program prog, Path path, DebugInfoOptions options, Path root, Consumer<String> warn) {
+        KernelDumpFile file = openFile(path);
+        KernelDumpCheck.truncation(file, path).ifPresent(warn);
+        VmcoreInfo info = VmcoreInfo.parse(file.vmcoreinfo().orElseThrow(() -> new ValueErrorException(
+                path + ": no VMCOREINFO in the dump (for QEMU dumps: -device vmcoreinfo and the qemu_fw_cfg module)")));
+        ElfFile vmlinux = KernelVmlinux.find(info, options, root, warn);
+        ElfSymbolTable linkSymbols = ElfSymbolTable.of(vmlinux, 0);
+        KernelMemory memory = KernelMemory.of(file.memory(), file.hasVirtualAddresses(), info,
+                VmlinuxSymbols.of(linkSymbols), file.name());
+        long bias = memory.kaslrOffset();
+        long start = address(linkSymbols, "_text", vmlinux), end = address(linkSymbols, "_end", vmlinux);
+        Module module = new Module("kernel", Module.Kind.MAIN, start + bias, end + bias, bias, vmlinux.buildId(),
+                Optional.of(vmlinux), Optional.of(vmlinux));
+        LoadedModules modules = new LoadedModules(List.of(module));
+        prog.attach(Platform.X86_64, ProgramFlags.IS_LINUX_KERNEL, memory, new KernelTarget(prog, memory, modules,
+                PrStatusNotes.of(file.notes()), PrStatusNotes.fromQemu(file.notes())));
+        DebugInfo debug = new DebugInfo(List.of(module), warn);
+        prog.types().addFinder(debug);
+        prog.addObjectFinder(new KernelObjectFinder(debug, prog.objectContext(), module, start, end));
+    }
+
+    private static KernelDumpFile openFile(Path path) {
+        try {
+            return KernelDumpFile.open(path);
+        } catch (NoSuchFileException e) {
+            throw new DrgnException("[Errno 2] No such file or directory: '" + path + "'", e);
+        } catch (IOException e) {
+            throw new DrgnException(path + ": " + e.getMessage(), e);
+        } catch (FormatException e) {
+            throw new DrgnException(path + ": not a readable kernel dump, it may be truncated or corrupt: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static long address(ElfSymbolTable symbols, String name, ElfFile vmlinux) {
+        return symbols.lookup(name).map(org.jdrgn.program.Symbol::address).orElseThrow(() ->
+                new ValueErrorException(vmlinux.name() + ": no symbol " + name + "; is it a vmlinux?"));
+    }
+}
