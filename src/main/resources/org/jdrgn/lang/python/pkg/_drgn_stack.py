@@ -112,8 +112,10 @@ def _tid(thread):
     tid = getattr(thread, "tid", None)
     if tid is not None:
         return tid
-    if hasattr(thread, "value_"):              # an Object (kernel task_struct *) is not supported yet
-        raise ValueError("stack traces of kernel tasks are not supported")
+    if hasattr(thread, "value_"):
+        # A kernel struct task_struct *: its thread is the task with that pid. Tasks running on a
+        # CPU unwind from the CPU's saved registers; others need thread.sp (not yet: LookupError).
+        return int(thread.pid)
     return operator.index(thread)
 
 
