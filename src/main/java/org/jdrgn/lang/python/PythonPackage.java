@@ -29,7 +29,7 @@ final class PythonPackage {
             if (url.getProtocol().equals("file")) return Path.of(url.toURI()).getParent();
             if (!url.getProtocol().equals("jar")) throw new IllegalStateException("cannot load Python package from " + url);
             String s = url.getPath();
-            Path jar = Path.of(new URL(s.substring(0, s.indexOf("!/"))).toURI());
+            Path jar = Path.of(java.net.URI.create(s.substring(0, s.indexOf("!/"))));
             return extract(jar);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
