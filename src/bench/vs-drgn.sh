@@ -19,9 +19,14 @@ measure() {  # label cmd... -> "label median_wall median_cpu max_rss_kb"
 	for _ in $(seq "$n"); do
 		/usr/bin/time -f '%e %U %S %M' -o "$tmp/t" "$@" >/dev/null 2>&1 || true
 		cat "$tmp/t"
-	done | awk -v l="$label" '{w[NR]=$1; c[NR]=$2+$3; if ($4>m) m=$4}
-		END {asort(w); asort(c); printf "%s %.2f %.2f %d\n", l, w[int((NR+1)/2)], c[int((NR+1)/2)], m}'
+	done >"$tmp/runs"
+	local w c m
+	w=$(cut -d' ' -f1 "$tmp/runs" | sort -n | sed -n "$(( (n + 1) / 2 ))p")
+	c=$(awk '{print $2 + $3}' "$tmp/runs" | sort -n | sed -n "$(( (n + 1) / 2 ))p")
+	m=$(cut -d' ' -f4 "$tmp/runs" | sort -n | tail -1)
+	echo "$label $w $c $m"
 }
+# drgn 0.0.22 has no -e: both run the same (by default empty) script.
 j=$(measure jdrgn "$here/jdrgn" -q -c "$core" "$script")
 d=$(measure drgn /usr/bin/python3 -m drgn -q -c "$core" "$script")
 printf '%-6s %8s %8s %10s\n' who wall_s cpu_s max_rss_kb

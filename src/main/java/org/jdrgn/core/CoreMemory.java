@@ -44,7 +44,7 @@ public final class CoreMemory implements Memory {
             if (seg == null) {
                 // gdb's gcore writes no PT_LOAD at all for unmodified read-only file mappings.
                 int n = (int) Math.min(left, bytesBeforeNextSegment(addr));
-                n = readFromFile(addr, dst, pos, n, FaultException.unmapped(addr));
+                n = readFromFile(addr, dst, pos, n, false);
                 addr += n;
                 pos += n;
                 left -= n;
@@ -56,7 +56,7 @@ public final class CoreMemory implements Memory {
                 n = (int) Math.min(n, seg.filesz() - segOff);
                 core.copy(seg.offset() + segOff, dst, pos, n);
             } else {
-                n = readFromFile(addr, dst, pos, n, new FaultException("memory not saved in core dump", addr));
+                n = readFromFile(addr, dst, pos, n, true);
             }
             addr += n;
             pos += n;
@@ -64,12 +64,19 @@ public final class CoreMemory implements Memory {
         }
     }
 
-    /** Reads up to n bytes at addr from the mapped file; returns how many it read (at least 1). */
-    private int readFromFile(long addr, byte[] dst, int pos, int n, FaultException fault) {
+    private static FaultException fault(long addr, boolean inSegment) {
+        return inSegment ? new FaultException("memory not saved in core dump", addr) : FaultException.unmapped(addr);
+    }
+
+    /**
+     * Reads up to n bytes at addr from the mapped file; returns how many it read (at least 1).
+     * The fault is built only when thrown: this is the normal path for every string constant.
+     */
+    private int readFromFile(long addr, byte[] dst, int pos, int n, boolean inSegment) {
         FileMapping m = mappingAt(addr);
-        if (m == null) throw fault;
+        if (m == null) throw fault(addr, inSegment);
         Optional<ByteSlice> file = source.open(m.path());
-        if (file.isEmpty()) throw fault;
+        if (file.isEmpty()) throw fault(addr, inSegment);
         ByteSlice f = file.get();
         n = (int) Math.min(n, m.end() - addr);
         long fileOff = m.fileOffset() + (addr - m.start());
@@ -79,7 +86,7 @@ public final class CoreMemory implements Memory {
             return (int) inFile;
         }
         long eofPageEnd = (f.size() + PAGE - 1) & -PAGE;
-        if (fileOff >= eofPageEnd) throw fault;
+        if (fileOff >= eofPageEnd) throw fault(addr, inSegment);
         int zeros = (int) Math.min(n, eofPageEnd - fileOff);
         Arrays.fill(dst, pos, pos + zeros, (byte) 0);
         return zeros;

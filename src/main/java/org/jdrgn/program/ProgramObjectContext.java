@@ -72,11 +72,8 @@ public final class ProgramObjectContext implements ObjectContext {
 
     @Override
     public Optional<Symbol> symbol(long address) {
-        try {
-            return Optional.of(program.symbol(address));
-        } catch (LookupException e) {
-            return Optional.empty();
-        }
+        // No exception on the normal path: most pointers printed have no symbol.
+        return program.target().symbolAt(address);
     }
 
     @Override
