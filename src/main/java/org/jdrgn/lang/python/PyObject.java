@@ -85,12 +85,17 @@ public final class PyObject {
 
     @Export public String jToBytes() { return rt().call(() -> PyRuntime.latin1(obj.toBytes())); }
 
-    @Export public PyObject jCast(Value type) { return rt().call(() -> wrap(obj.cast(PyProgram.t(type)))); }
+    /** A type argument as scripts pass it: a Type, or a C type name parsed in this object's program. */
+    private Type typeArg(Value type) {
+        return type.isString() ? prog.program().types().parse(type.asString(), null) : PyProgram.t(type);
+    }
 
-    @Export public PyObject jReinterpret(Value type) { return rt().call(() -> wrap(obj.reinterpret(PyProgram.t(type)))); }
+    @Export public PyObject jCast(Value type) { return rt().call(() -> wrap(obj.cast(typeArg(type)))); }
+
+    @Export public PyObject jReinterpret(Value type) { return rt().call(() -> wrap(obj.reinterpret(typeArg(type)))); }
 
     @Export public PyObject jContainerOf(Value type, String member) {
-        return rt().call(() -> wrap(obj.containerOf(PyProgram.t(type), member)));
+        return rt().call(() -> wrap(obj.containerOf(typeArg(type), member)));
     }
 
     /** value_() results as plain interop values: Maps become [keys, values] pairs, Lists arrays. */

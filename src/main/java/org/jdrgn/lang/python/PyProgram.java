@@ -232,11 +232,6 @@ public final class PyProgram {
                 type.isString() ? prog.types().parse(type.asString(), null) : t(type))));
     }
 
-    /** Resolves a type argument given as str or Type (cast('struct foo *', x)). */
-    @Export public PyType jResolveType(Value type) {
-        return rt.call(() -> wrap(type.isString() ? prog.types().parse(type.asString(), null) : t(type)));
-    }
-
     /** The Java side of drgn.helpers.linux.* (per-CPU, sched, pid, idr, xarray). */
     @Export public Object jKernelHelper(String name, long[] args) {
         return rt.call(() -> org.jdrgn.program.KernelHelperCalls.call(prog, name, args));

@@ -717,10 +717,6 @@ def _pyvalue(v):
     raise TypeError(f"unexpected value from engine: {v!r}")
 
 
-def _type_arg(prog, type):
-    return prog.jResolveType(type)
-
-
 _FORMAT_KEYS = ("columns", "dereference", "symbolize", "string", "char", "type_name", "member_type_names",
                 "element_type_names", "members_same_line", "elements_same_line", "member_names",
                 "element_indices", "implicit_members", "implicit_elements")
@@ -913,17 +909,17 @@ polyglot.register_interop_type(java.type("org.jdrgn.lang.python.PyObject"), Obje
 
 def cast(type, obj):
     """Cast an object to another type (C semantics)."""
-    return obj.jCast(_type_arg(obj.prog_, type))
+    return obj.jCast(type)
 
 
 def reinterpret(type, obj):
     """Reinterpret an object's bytes as another type."""
-    return obj.jReinterpret(_type_arg(obj.prog_, type))
+    return obj.jReinterpret(type)
 
 
 def container_of(ptr, type, member):
     """The containing object of a member pointer (Linux container_of)."""
-    return ptr.jContainerOf(_type_arg(ptr.prog_, type), member)
+    return ptr.jContainerOf(type, member)
 
 
 def NULL(prog, type):
