@@ -68,7 +68,7 @@ public final class DwarfExpression {
                 case 0x1a, 0x1b, 0x1c, 0x1d, 0x1e, 0x21, 0x22, 0x24, 0x25, 0x26, 0x27,
                      0x29, 0x2a, 0x2b, 0x2c, 0x2d, 0x2e -> {
                     long b = stack[--sp], a = stack[sp - 1];
-                    stack[sp - 1] = binary(op, a, b, expr, c);
+                    stack[sp - 1] = binary(op, a, b, m -> new UnwindException(where(expr, c) + m));
                 }
                 case 0x28 -> { if (stack[--sp] != 0) branch(expr, c); else c.skip(2); } // bra
                 case 0x2f -> branch(expr, c);                                 // skip
@@ -104,16 +104,21 @@ public final class DwarfExpression {
         };
     }
 
-    private static long binary(int op, long a, long b, ByteSlice expr, Cursor c) {
+    /**
+     * The DWARF binary stack operations (DW_OP_and .. DW_OP_ne) on two 64-bit values; shared
+     * by the CFI and the variable-location evaluators. {@code error} builds the exception
+     * for a division by zero.
+     */
+    static long binary(int op, long a, long b, java.util.function.Function<String, RuntimeException> error) {
         return switch (op) {
             case 0x1a -> a & b;
             case 0x1b -> {
-                if (b == 0) throw new UnwindException(where(expr, c) + "division by zero");
+                if (b == 0) throw error.apply("division by zero");
                 yield a / b;
             }
             case 0x1c -> a - b;
             case 0x1d -> {
-                if (b == 0) throw new UnwindException(where(expr, c) + "modulo by zero");
+                if (b == 0) throw error.apply("modulo by zero");
                 yield Long.remainderUnsigned(a, b);
             }
             case 0x1e -> a * b;

@@ -127,7 +127,7 @@ public final class LocationEvaluator {
                  0x29, 0x2a, 0x2b, 0x2c, 0x2d, 0x2e -> {
                 need(at, 2);
                 long b = stack[--sp];
-                stack[sp - 1] = binary(op, stack[sp - 1], b, at);
+                stack[sp - 1] = DwarfExpression.binary(op, stack[sp - 1], b, m -> bad(at, m));
             }
             case 0x28 -> { need(at, 1); if (stack[--sp] != 0) branch(c); else c.skip(2); }      // bra
             case 0x2f -> branch(c);                                                               // skip
@@ -224,35 +224,6 @@ public final class LocationEvaluator {
 
     private void need(long at, int n) {
         if (sp < n) throw bad(at, "stack underflow");
-    }
-
-    private long binary(int op, long a, long b, long at) {
-        return switch (op) {
-            case 0x1a -> a & b;
-            case 0x1b -> {
-                if (b == 0) throw bad(at, "division by zero");
-                yield a / b;
-            }
-            case 0x1c -> a - b;
-            case 0x1d -> {
-                if (b == 0) throw bad(at, "modulo by zero");
-                yield Long.remainderUnsigned(a, b);
-            }
-            case 0x1e -> a * b;
-            case 0x21 -> a | b;
-            case 0x22 -> a + b;
-            case 0x24 -> Long.compareUnsigned(b, 64) >= 0 ? 0 : a << b;
-            case 0x25 -> Long.compareUnsigned(b, 64) >= 0 ? 0 : a >>> b;
-            case 0x26 -> Long.compareUnsigned(b, 64) >= 0 ? (a < 0 ? -1 : 0) : a >> b;
-            case 0x27 -> a ^ b;
-            case 0x29 -> a == b ? 1 : 0;
-            case 0x2a -> a >= b ? 1 : 0;
-            case 0x2b -> a > b ? 1 : 0;
-            case 0x2c -> a <= b ? 1 : 0;
-            case 0x2d -> a < b ? 1 : 0;
-            case 0x2e -> a != b ? 1 : 0;
-            default -> throw new IllegalStateException("not a binary op: " + op);
-        };
     }
 
     private void branch(Cursor c) {
