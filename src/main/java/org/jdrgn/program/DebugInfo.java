@@ -66,7 +66,36 @@ public final class DebugInfo implements TypeFinder {
     }
 
     static DwarfSections sections(ElfFile elf) {
-        return DwarfSections.of(name -> elf.sectionData(name).orElse(null), null);
+        ElfFile alt = supplementary(elf).orElse(null);
+        DwarfSections sup = alt == null ? null : DwarfSections.of(name -> alt.sectionData(name).orElse(null), null);
+        return DwarfSections.of(name -> elf.sectionData(name).orElse(null), sup);
+    }
+
+    /**
+     * The dwz supplementary file named by .gnu_debugaltlink: at its path (absolute, or relative
+     * to the file), else by build-id under /usr/lib/debug/.build-id; used only if the build-id
+     * matches. A missing one leaves the file's own DWARF (its references into it then fail
+     * with a FormatException naming the offset).
+     */
+    static Optional<ElfFile> supplementary(ElfFile elf) {
+        return elf.debugAltLink().flatMap(link -> {
+            List<java.nio.file.Path> candidates = new ArrayList<>();
+            java.nio.file.Path p = java.nio.file.Path.of(link.path());
+            candidates.add(p);
+            elf.path().map(java.nio.file.Path::getParent).ifPresent(dir -> candidates.add(dir.resolve(p)));
+            String hex = link.buildId().hex();
+            candidates.add(java.nio.file.Path.of("/usr/lib/debug/.build-id", hex.substring(0, 2), hex.substring(2) + ".debug"));
+            for (java.nio.file.Path c : candidates) {
+                try {
+                    if (!java.nio.file.Files.isRegularFile(c)) continue;
+                    ElfFile f = ElfFile.open(c);
+                    if (f.buildId().filter(link.buildId()::equals).isPresent()) return Optional.of(f);
+                } catch (java.io.IOException | DrgnException e) {
+                    // not it: try the next candidate
+                }
+            }
+            return Optional.empty();
+        });
     }
 
     /** DWARF names base types as the compiler spells them ("long unsigned int"); drgn asks canonically. */
