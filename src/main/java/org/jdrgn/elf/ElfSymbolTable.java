@@ -6,9 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jdrgn.program.Symbol;
-import org.jdrgn.program.SymbolBinding;
-import org.jdrgn.program.SymbolKind;
 
 /**
  * The symbols of one loaded ELF file, relocated by the module's load bias, with drgn

@@ -4,7 +4,7 @@ import java.util.List;
 import org.graalvm.polyglot.Value;
 import org.jdrgn.program.ProgramThread;
 import org.jdrgn.program.SegmentReader;
-import org.jdrgn.program.Symbol;
+import org.jdrgn.elf.Symbol;
 
 /** Engine values as the plain arrays both language adapters hand to their wrapper classes. */
 public final class Tuples {

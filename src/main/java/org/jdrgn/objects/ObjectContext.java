@@ -3,7 +3,7 @@ package org.jdrgn.objects;
 import java.nio.ByteOrder;
 import java.util.Optional;
 import org.jdrgn.error.FaultException;
-import org.jdrgn.program.Symbol;
+import org.jdrgn.elf.Symbol;
 import org.jdrgn.types.PrimitiveType;
 import org.jdrgn.types.Type;
 import org.jdrgn.types.TypeMember;

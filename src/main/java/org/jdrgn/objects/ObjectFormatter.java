@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdrgn.error.FaultException;
 import org.jdrgn.error.TypeErrorException;
-import org.jdrgn.program.Symbol;
+import org.jdrgn.elf.Symbol;
 import org.jdrgn.types.ArrayType;
 import org.jdrgn.types.BoolType;
 import org.jdrgn.types.CompoundType;

@@ -1,5 +1,6 @@
 package org.jdrgn.program;
 
+import org.jdrgn.elf.Symbol;
 import java.util.List;
 import java.util.Optional;
 import org.jdrgn.core.CoreDump;

@@ -1,5 +1,6 @@
 package org.jdrgn.program;
 
+import org.jdrgn.elf.Symbol;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -81,7 +82,7 @@ public final class KernelLoader {
     }
 
     private static long address(ElfSymbolTable symbols, String name, ElfFile vmlinux) {
-        return symbols.lookup(name).map(org.jdrgn.program.Symbol::address).orElseThrow(() ->
+        return symbols.lookup(name).map(org.jdrgn.elf.Symbol::address).orElseThrow(() ->
                 new ValueErrorException(vmlinux.name() + ": no symbol " + name + "; is it a vmlinux?"));
     }
 }

@@ -1,5 +1,6 @@
 package org.jdrgn.program;
 
+import org.jdrgn.elf.Symbol;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

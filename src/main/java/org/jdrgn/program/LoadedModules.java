@@ -1,5 +1,7 @@
 package org.jdrgn.program;
 
+import org.jdrgn.elf.SymbolBinding;
+import org.jdrgn.elf.Symbol;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

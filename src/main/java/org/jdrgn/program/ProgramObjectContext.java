@@ -1,5 +1,6 @@
 package org.jdrgn.program;
 
+import org.jdrgn.elf.Symbol;
 import java.nio.ByteOrder;
 import java.util.Map;
 import java.util.Optional;

@@ -8,7 +8,7 @@ import org.jdrgn.dwarf.Die;
 import org.jdrgn.dwarf.DwAt;
 import org.jdrgn.error.DrgnException;
 import org.jdrgn.program.Module;
-import org.jdrgn.program.Symbol;
+import org.jdrgn.elf.Symbol;
 
 /**
  * Physical frame -> logical frames: the chain of scopes at the frame's lookup pc is cut at each

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jdrgn.core.RegisterDef;
-import org.jdrgn.program.Symbol;
+import org.jdrgn.elf.Symbol;
 
 /**
  * One logical frame of a stack trace (drgn's StackFrame): a physical frame, or one of the

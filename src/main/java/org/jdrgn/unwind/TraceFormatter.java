@@ -1,7 +1,7 @@
 package org.jdrgn.unwind;
 
 import java.util.Optional;
-import org.jdrgn.program.Symbol;
+import org.jdrgn.elf.Symbol;
 
 /**
  * drgn's text form of a stack trace: one line per logical frame,

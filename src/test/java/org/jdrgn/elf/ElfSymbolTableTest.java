@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jdrgn.program.Symbol;
-import org.jdrgn.program.SymbolBinding;
+import org.jdrgn.elf.Symbol;
+import org.jdrgn.elf.SymbolBinding;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package org.jdrgn.program;
 
+import org.jdrgn.elf.Symbol;
 import static org.junit.jupiter.api.Assertions.*;
 
 import java.io.IOException;

@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.jdrgn.error.FaultException;
 import org.jdrgn.program.Module;
 import org.jdrgn.program.ProgramThread;
-import org.jdrgn.program.Symbol;
+import org.jdrgn.elf.Symbol;
 import org.jdrgn.testcores.TestCores;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,7 +4,7 @@ import java.util.Map;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.jdrgn.error.LookupException;
 import org.jdrgn.error.ValueErrorException;
-import org.jdrgn.program.Symbol;
+import org.jdrgn.elf.Symbol;
 import org.jdrgn.unwind.FrameVariables;
 import org.jdrgn.unwind.SourceLocation;
 import org.jdrgn.unwind.StackFrame;

@@ -9,9 +9,9 @@ import java.util.Optional;
 import org.jdrgn.program.Platform;
 import org.jdrgn.program.Program;
 import org.jdrgn.program.ProgramThread;
-import org.jdrgn.program.Symbol;
-import org.jdrgn.program.SymbolBinding;
-import org.jdrgn.program.SymbolKind;
+import org.jdrgn.elf.Symbol;
+import org.jdrgn.elf.SymbolBinding;
+import org.jdrgn.elf.SymbolKind;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 

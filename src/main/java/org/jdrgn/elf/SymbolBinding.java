@@ -1,4 +1,4 @@
-package org.jdrgn.program;
+package org.jdrgn.elf;
 
 /** drgn's SymbolBinding; values are drgn's (ELF STB_* + 1, UNKNOWN = 0). */
 public enum SymbolBinding {

@@ -1,4 +1,4 @@
-package org.jdrgn.program;
+package org.jdrgn.elf;
 
 /** drgn's Symbol: an ELF symbol relocated to its loaded address. */
 public record Symbol(String name, long address, long size, SymbolBinding binding, SymbolKind kind) {

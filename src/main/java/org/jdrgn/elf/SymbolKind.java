@@ -1,4 +1,4 @@
-package org.jdrgn.program;
+package org.jdrgn.elf;
 
 /** drgn's SymbolKind; values equal ELF STT_* (drgn maps them one to one). */
 public enum SymbolKind {
