@@ -88,7 +88,8 @@ public final class KernelTarget implements Program.Target {
         Map<ProgramThread, Long> addresses = new LinkedHashMap<>();
         List<ProgramThread> threads = new ArrayList<>();
         for (long task : TaskWalk.allThreads(objects())) {
-            ProgramThread t = thread(task, running.getOrDefault(task, Map.of()));
+            Map<String, Long> regs = running.get(task);
+            ProgramThread t = thread(task, regs != null ? regs : switchedOutRegisters(task));
             threads.add(t);
             addresses.putIfAbsent(t, task);
         }
@@ -107,7 +108,31 @@ public final class KernelTarget implements Program.Target {
     }
 
     private ProgramThread thread(long task) {
-        return thread(task, runningRegisters().getOrDefault(task, Map.of()));
+        Map<String, Long> regs = runningRegisters().get(task);
+        return thread(task, regs != null ? regs : switchedOutRegisters(task));
+    }
+
+    /**
+     * A task not running on a CPU was switched out by __switch_to_asm, which left a struct
+     * inactive_task_frame at task->thread.sp (callee-saved registers, then the return
+     * address into __schedule). Unwinding starts there, with rsp past the frame; an
+     * unreadable frame leaves the task without registers (its trace is then empty).
+     */
+    private Map<String, Long> switchedOutRegisters(long task) {
+        try {
+            KernelObjects k = objects();
+            long sp = KernelObjects.value(k.pointer("struct task_struct *", task).deref().member("thread").member("sp"));
+            DrgnObject frame = k.pointer("struct inactive_task_frame *", sp).deref();
+            Map<String, Long> regs = new LinkedHashMap<>();
+            for (String[] r : new String[][] {{"rbx", "bx"}, {"rbp", "bp"}, {"r12", "r12"}, {"r13", "r13"},
+                    {"r14", "r14"}, {"r15", "r15"}, {"rip", "ret_addr"}}) {
+                regs.put(r[0], KernelObjects.value(frame.member(r[1])));
+            }
+            regs.put("rsp", sp + frame.sizeof());
+            return regs;
+        } catch (org.jdrgn.error.DrgnException e) {
+            return Map.of();
+        }
     }
 
     private ProgramThread thread(long task, Map<String, Long> regs) {

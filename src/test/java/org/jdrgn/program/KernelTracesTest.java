@@ -1,0 +1,58 @@
+package org.jdrgn.program;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ArrayList;
+import org.jdrgn.testcores.KernelCores;
+import org.jdrgn.testcores.KernelDump;
+import org.jdrgn.testcores.KernelTraceFrame;
+import org.jdrgn.unwind.FrameTrace;
+import org.jdrgn.unwind.StackFrame;
+import org.jdrgn.unwind.StackTraces;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every task's kernel stack trace on the real kdump (ELF and compressed) equals drgn 0.0.22's
+ * frames — function, file, line, column, inline — for running tasks (the CPU's saved
+ * registers) and switched-out ones (struct inactive_task_frame at task->thread.sp).
+ * Compared up to drgn's first frame without a DWARF function: jdrgn does not yet give the
+ * assembly entry frame a source line nor cross the syscall pt_regs into the user pc.
+ */
+class KernelTracesTest {
+    @ParameterizedTest
+    @EnumSource(value = KernelDump.class, names = {"KDUMP_ELF", "KDUMP_DISKDUMP"})
+    void everyTaskMatchesDrgn(KernelDump d) {
+        KernelCores.assumeOracle();
+        Program prog = new Program(null);
+        KernelLoader.open(prog, KernelCores.dump(d), new DebugInfoOptions(List.of(KernelCores.vmlinux()), false, false), w -> { });
+        Map<Long, List<KernelTraceFrame>> byTask = new LinkedHashMap<>();
+        for (KernelTraceFrame f : KernelCores.traces(d)) byTask.computeIfAbsent(f.task(), k -> new ArrayList<>()).add(f);
+        StackTraces traces = StackTraces.forProgram(prog);
+        int tasks = 0, frames = 0;
+        for (List<KernelTraceFrame> drgn : byTask.values()) {
+            int pid = drgn.getFirst().pid();
+            if (pid == 0) continue;                       // idle tasks share pid 0: not addressable by tid
+            FrameTrace ours = traces.trace(pid);
+            for (KernelTraceFrame want : drgn) {
+                if (want.function().isEmpty()) break;
+                String where = d + " pid " + pid + " frame " + want.frame();
+                assertTrue(want.frame() < ours.frames().size(), where + ": jdrgn has only " + ours.frames().size() + " frames");
+                StackFrame got = ours.frames().get(want.frame());
+                assertEquals(want.function().get(), got.name(), where);
+                assertEquals(want.inline(), got.isInline(), where + " inline");
+                assertEquals(want.file().orElse(null), got.source().map(s -> s.file()).orElse(null), where + " file");
+                assertEquals(want.line(), got.source().map(s -> (int) s.line()).orElse(0), where + " line");
+                assertEquals(want.column(), got.source().map(s -> s.column()).orElse(0), where + " column");
+                frames++;
+            }
+            tasks++;
+        }
+        assertTrue(tasks >= 20 && frames >= 200, d + ": compared " + tasks + " tasks, " + frames + " frames");
+        System.out.println("[kernel-trace] " + d + ": " + tasks + " tasks, " + frames + " frames equal to drgn's");
+    }
+}
