@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Every task's kernel stack trace on the real kdump (ELF and compressed) equals drgn 0.0.22's
+ * Every task's kernel stack trace on every dump (the real kdump and QEMU's, all formats) equals drgn 0.0.22's
  * frames — function, file, line, column, inline — for running tasks (the CPU's saved
  * registers) and switched-out ones (struct inactive_task_frame at task->thread.sp).
  * Compared up to drgn's first frame without a DWARF function: jdrgn does not yet give the
@@ -25,13 +25,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 class KernelTracesTest {
     @ParameterizedTest
-    @EnumSource(value = KernelDump.class, names = {"KDUMP_ELF", "KDUMP_DISKDUMP"})
+    @EnumSource(KernelDump.class)
     void everyTaskMatchesDrgn(KernelDump d) {
         KernelCores.assumeOracle();
         Program prog = new Program(null);
         KernelLoader.open(prog, KernelCores.dump(d), new DebugInfoOptions(List.of(KernelCores.vmlinux()), false, false), w -> { });
         Map<Long, List<KernelTraceFrame>> byTask = new LinkedHashMap<>();
-        for (KernelTraceFrame f : KernelCores.traces(d)) byTask.computeIfAbsent(f.task(), k -> new ArrayList<>()).add(f);
+        // drgn 0.0.22 cannot open QEMU's physical-only ELF and flattened files: their traces are
+        // compared with drgn's on the dump of the same state it can read (KernelDump.reference()).
+        List<KernelTraceFrame> oracle = KernelCores.traces(d);
+        if (oracle.isEmpty()) oracle = KernelCores.traces(d.reference());
+        for (KernelTraceFrame f : oracle) byTask.computeIfAbsent(f.task(), k -> new ArrayList<>()).add(f);
         StackTraces traces = StackTraces.forProgram(prog);
         int tasks = 0, frames = 0;
         for (List<KernelTraceFrame> drgn : byTask.values()) {
