@@ -21,6 +21,19 @@ public final class TraceFormatter {
         return b.toString();
     }
 
+    /**
+     * drgn's str(StackFrame): {@code #N at 0xpc (sym+0xoff/0xsize) in name at file:line:col (inlined)},
+     * each part present only when known.
+     */
+    public static String detailed(StackFrame f, int index) {
+        StringBuilder b = new StringBuilder(String.format("#%d at 0x%x", index, f.pc()));
+        f.symbol().ifPresent(s -> b.append(String.format(" (%s+0x%x/0x%x)", s.name(), f.pc() - s.address(), s.size())));
+        if (f.name() != null) b.append(" in ").append(f.name());
+        f.source().ifPresent(src -> b.append(" at ").append(src.format()));
+        if (f.isInline()) b.append(" (inlined)");
+        return b.toString();
+    }
+
     /** One frame without its "#N  " prefix. */
     public static String frame(StackFrame f) {
         String name = f.name();

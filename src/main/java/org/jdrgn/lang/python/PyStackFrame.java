@@ -83,7 +83,7 @@ public final class PyStackFrame {
     }
 
     /** The frame's line in str(trace), without "#N  ". */
-    @Export public String jStr() { return TraceFormatter.frame(f()); }
+    @Export public String jStr() { return TraceFormatter.detailed(f(), index); }
 
     Map<String, Long> registers() { return f().registers(); }
 }
