@@ -26,16 +26,18 @@ final class FrameBuilder {
 
     List<StackFrame> frames(PhysicalFrame f) {
         Optional<Symbol> symbol = f.module().flatMap(m -> m.symbols().lookup(f.lookupPc()));
+        Optional<SourceLocation> source = Optional.empty();
         try {
             Optional<ModuleDwarf> dwarf = f.module().flatMap(dwarfOf);
             if (dwarf.isPresent()) {
                 List<StackFrame> out = withDwarf(f, dwarf.get(), symbol);
                 if (!out.isEmpty()) return out;
+                source = dwarf.get().sourceAt(f.lookupPc());       // code with lines but no function DIE
             }
         } catch (DrgnException | IndexOutOfBoundsException | IllegalArgumentException e) {
             // damaged DWARF for this pc: print by symbol
         }
-        return List.of(new StackFrame(f, false, Optional.empty(), Optional.empty(), symbol));
+        return List.of(new StackFrame(f, false, Optional.empty(), source, symbol));
     }
 
     private static List<StackFrame> withDwarf(PhysicalFrame f, ModuleDwarf dwarf, Optional<Symbol> symbol) {

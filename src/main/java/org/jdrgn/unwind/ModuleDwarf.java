@@ -63,6 +63,18 @@ public final class ModuleDwarf {
         return List.of();
     }
 
+    /**
+     * The line-table row at a run-time address in any unit covering it: the source of code
+     * without a subprogram DIE (assembly such as entry_SYSCALL_64), as drgn prints it.
+     */
+    public Optional<SourceLocation> sourceAt(long address) {
+        for (Unit u : ranges.get().at(address - module.bias())) {
+            Optional<SourceLocation> s = source(u, address);
+            if (s.isPresent()) return s;
+        }
+        return Optional.empty();
+    }
+
     /** The line program of a unit (cached), or empty if it has none. */
     public Optional<LineProgram> lineProgram(Unit unit) {
         return lines.computeIfAbsent(unit, u -> Optional.ofNullable(LineProgram.of(u)));
