@@ -80,7 +80,8 @@ public final class ElfSymbolTable {
                     SymbolBinding.fromElf(e.binding()), SymbolKind.fromElf(e.symbolType()));
             all.add(s);
             int t = e.symbolType();
-            if (e.isDefined() && t != ElfSymbol.STT_FILE && t != ElfSymbol.STT_SECTION && t != ElfSymbol.STT_TLS) {
+            // Absolute symbols (e.g. version names like LINUX_2.6 = 0) are not addresses in the module.
+            if (moved && t != ElfSymbol.STT_FILE && t != ElfSymbol.STT_SECTION && t != ElfSymbol.STT_TLS) {
                 candidates.add(s);
             }
         }

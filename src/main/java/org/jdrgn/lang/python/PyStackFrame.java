@@ -83,6 +83,9 @@ public final class PyStackFrame {
     }
 
     /** The frame's line in str(trace), without "#N  ". */
+    /** The frame's CFA (the caller's stack pointer), or -1 if unknown: where its stack memory ends. */
+    @Export public long jCfa() { return f().physical().cfa().orElse(-1); }
+
     @Export public String jStr() { return TraceFormatter.detailed(f(), index); }
 
     Map<String, Long> registers() { return f().registers(); }

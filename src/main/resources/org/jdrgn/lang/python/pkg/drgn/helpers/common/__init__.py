@@ -6,6 +6,8 @@ from drgn.helpers.common.format import (
     escape_ascii_character,
     escape_ascii_string,
 )
+from drgn.helpers.common.memory import identify_address
+from drgn.helpers.common.stack import print_annotated_stack
 from drgn.helpers.common.type import enum_type_to_class
 
 __all__ = (
@@ -14,4 +16,6 @@ __all__ = (
     "enum_type_to_class",
     "escape_ascii_character",
     "escape_ascii_string",
+    "identify_address",
+    "print_annotated_stack",
 )
