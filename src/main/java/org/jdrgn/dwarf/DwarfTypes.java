@@ -48,8 +48,14 @@ public final class DwarfTypes {
         this.definitions = definitions == null ? d -> null : definitions;
     }
 
-    /** The type a DIE's DW_AT_type names; void if it has none. */
+    /**
+     * The type a DIE's DW_AT_type names; void if it has none. A definition that names its
+     * declaration with DW_AT_specification (most kernel globals) has the declaration's type.
+     */
     public Type typeOf(Die die) {
+        for (int depth = 0; depth < 4 && !die.has(DwAt.type) && die.has(DwAt.specification); depth++) {
+            die = die.ref(DwAt.specification);
+        }
         Die t = die.ref(DwAt.type);
         return t == null ? new VoidType(Qualifiers.NONE, language(die.unit())) : type(t);
     }

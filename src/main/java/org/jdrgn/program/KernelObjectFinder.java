@@ -3,13 +3,10 @@ package org.jdrgn.program;
 import org.jdrgn.elf.Symbol;
 import java.util.EnumSet;
 import java.util.Optional;
-import org.jdrgn.dwarf.Die;
-import org.jdrgn.dwarf.DwAt;
 import org.jdrgn.index.IndexEntry;
 import org.jdrgn.index.IndexKind;
 import org.jdrgn.objects.DrgnObject;
 import org.jdrgn.objects.ObjectContext;
-import org.jdrgn.types.VoidType;
 
 /**
  * vmlinux's objects from DWARF, placed as drgn places them: KASLR moves the kernel image but
@@ -38,24 +35,9 @@ final class KernelObjectFinder implements ObjectFinder {
     @Override
     public DrgnObject find(String name, int flags, String filename) {
         DrgnObject o = dwarf.find(name, flags, filename);
-        if (o != null) return unbiasPerCpu(typed(o, name, flags, filename));
+        if (o != null) return unbiasPerCpu(o);
         if ((flags & VARIABLE) == 0) return null;
         return declared(name, filename);
-    }
-
-    /**
-     * The kernel defines most globals in a DIE that names its declaration with
-     * DW_AT_specification and carries no DW_AT_type itself: the type is the declaration's.
-     */
-    private DrgnObject typed(DrgnObject o, String name, int flags, String filename) {
-        if (!(o.type() instanceof VoidType) || o.address() == null || (flags & VARIABLE) == 0) return o;
-        Optional<IndexEntry> e = debug.index().findObject(name, filename,
-                EnumSet.of(IndexKind.VARIABLE, IndexKind.FUNCTION_STATIC));
-        if (e.isEmpty() || e.get().declaration()) return o;
-        Die die = e.get().die().die();
-        for (int depth = 0; depth < 4 && die != null && !die.has(DwAt.type); depth++) die = die.ref(DwAt.specification);
-        if (die == null || !die.has(DwAt.type)) return o;
-        return DrgnObject.reference(ctx, debug.types().typeOf(die), o.address(), 0, null);
     }
 
     private DrgnObject unbiasPerCpu(DrgnObject o) {
