@@ -107,6 +107,9 @@ public final class KernelTarget implements Program.Target {
         return out;
     }
 
+    /** The thread of a task_struct address, on the task list or not (an idle task of CPU > 0, pid 0). */
+    public ProgramThread taskThread(long task) { return thread(task); }
+
     private ProgramThread thread(long task) {
         Map<String, Long> regs = runningRegisters().get(task);
         return thread(task, regs != null ? regs : switchedOutRegisters(task));

@@ -751,6 +751,8 @@ class Object:
             return self.jMember(name)
         except LookupError as e:
             raise AttributeError(str(e)) from None
+        except TypeError:  # not a structure: drgn says so as a missing attribute
+            raise AttributeError(f"'_drgn.Object' object has no attribute '{name}'") from None
 
     def member_(self, name):
         return self.jMember(name)

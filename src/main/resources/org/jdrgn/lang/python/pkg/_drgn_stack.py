@@ -108,22 +108,23 @@ polyglot.register_interop_type(_JTrace, StackTrace)
 polyglot.register_interop_type(_JFrame, StackFrame)
 
 
-def _tid(thread):
+def _of(prog, thread):
+    """A Thread, a thread ID, or an Object: a kernel ``struct task_struct *`` (by address, so
+    idle tasks with pid 0 work too) or an integer object taken as a thread ID."""
+    from _drgn import Object, TypeKind, _s64
+    if isinstance(thread, Object):
+        if thread.type_.unqualified().kind == TypeKind.POINTER:
+            return _JTrace.ofTask(prog, _s64(thread.value_()))
+        return _JTrace.of(prog, operator.index(thread))
     tid = getattr(thread, "tid", None)
-    if tid is not None:
-        return tid
-    if hasattr(thread, "value_"):
-        # A kernel struct task_struct *: its thread is the task with that pid. Tasks running on a
-        # CPU unwind from the CPU's saved registers; others need thread.sp (not yet: LookupError).
-        return int(thread.pid)
-    return operator.index(thread)
+    return _JTrace.of(prog, tid if tid is not None else operator.index(thread))
 
 
 def install(program_cls, thread_cls):
     """Adds drgn's Program.stack_trace(thread) and Thread.stack_trace()."""
 
     def program_stack_trace(self, thread):
-        return _JTrace.of(self, _tid(thread))
+        return _of(self, thread)
 
     def thread_stack_trace(self):
         return _JTrace.of(self.prog, self.tid)
