@@ -3,9 +3,11 @@ package org.jdrgn.unwind;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import org.jdrgn.bytes.ByteSlice;
 import org.jdrgn.dwarf.Die;
 import org.jdrgn.dwarf.DwAt;
+import org.jdrgn.dwarf.DwTag;
 import org.jdrgn.dwarf.LocationListEntry;
 import org.jdrgn.dwarf.LocationLists;
 import org.jdrgn.elf.ElfConstants;
@@ -82,7 +84,15 @@ final class FrameContext implements LocationContext {
         for (int k = i; k < trace.frames().size(); k++) {
             StackFrame f = trace.frames().get(k);
             if (f.physical() != p) break;
-            if (!f.isInline()) return f.scope().map(FrameScope::function);
+            if (f.isInline()) continue;
+            // a tail-call frame is named by the innermost inline call at the jump; entry values
+            // belong to the out-of-line function around it
+            Optional<Die> fn = f.scope().map(FrameScope::function);
+            if (fn.isPresent() && fn.get().tag() != DwTag.subprogram) {
+                List<Die> chain = f.scope().get().dwarf().scopesAt(f.physical().lookupPc());
+                fn = chain.isEmpty() ? Optional.empty() : Optional.of(chain.getFirst());
+            }
+            return fn;
         }
         return Optional.empty();
     }
@@ -90,19 +100,51 @@ final class FrameContext implements LocationContext {
     @Override
     public OptionalLong entryValue(ByteSlice expr) {
         int reg = CallSites.registerOf(expr);
-        if (reg < 0) return OptionalLong.empty();
-        return caller().flatMap(c -> CallSites.at(c.frame(), c.dwarf).flatMap(site -> CallSites.valueInRegister(site, reg))
-                .map(v -> LocationEvaluator.value(v, unitOfSite(c), c))).orElse(OptionalLong.empty());
+        return reg < 0 ? OptionalLong.empty() : callValue(site -> CallSites.valueInRegister(site, reg));
     }
 
     @Override
     public OptionalLong parameterValue(Die parameter) {
-        return caller().flatMap(c -> CallSites.at(c.frame(), c.dwarf).flatMap(site -> CallSites.valueOf(site, parameter))
-                .map(v -> LocationEvaluator.value(v, unitOfSite(c), c))).orElse(OptionalLong.empty());
+        return callValue(site -> CallSites.valueOf(site, parameter));
     }
 
-    private static org.jdrgn.dwarf.Unit unitOfSite(FrameContext c) {
-        return c.frame().scope().orElseThrow().function().unit();
+    /**
+     * A value the caller passed, from its call site returning to the caller's pc, evaluated in
+     * the caller; only if that call site calls this frame's function. With tail calls between
+     * them (proven ones are frames of their own, see FrameBuilder) the caller is the tail-call
+     * frame and its call site the jump. A call site that calls something else, or whose callee
+     * is unknown, gives nothing: its values are another function's parameters.
+     */
+    private OptionalLong callValue(Function<Die, Optional<ByteSlice>> value) {
+        Optional<Die> fn = physicalFunction(index);
+        Optional<FrameContext> caller = caller();
+        if (fn.isEmpty() || caller.isEmpty()) return OptionalLong.empty();
+        FrameContext c = caller.get();
+        Optional<Die> site = CallSites.at(c.frame(), c.dwarf);
+        if (site.isEmpty() || !calls(site.get(), c, fn.get())) return OptionalLong.empty();
+        return value.apply(site.get()).map(v -> LocationEvaluator.value(v, site.get().unit(), c)).orElse(OptionalLong.empty());
+    }
+
+    /** The call site calls {@code callee}: by DW_AT_call_origin, or by DW_AT_call_target evaluated in the caller. */
+    private boolean calls(Die site, FrameContext caller, Die callee) {
+        Die origin = CallOrigins.origin(site);
+        if (origin == null) return callsTarget(site, caller, callee);
+        if (CallOrigins.same(origin, callee)) return true;
+        // a declaration is defined by an ELF symbol, maybe an alias (pthread_join for ___pthread_join),
+        // in the caller's module or, through the PLT, in the callee's
+        Die code = CallOrigins.definition(origin, caller.dwarf);
+        if (code == null && caller.dwarf.module() != dwarf.module()) code = CallOrigins.definition(origin, dwarf);
+        return code != null && code.offset() == callee.offset() && code.unit() == callee.unit();
+    }
+
+    /** An indirect call site (DW_AT_call_target) whose target, evaluated in the caller, is {@code callee}'s entry. */
+    private boolean callsTarget(Die site, FrameContext caller, Die callee) {
+        ByteSlice target = CallSites.expr(site, DwAt.call_target);
+        if (target == null) target = CallSites.expr(site, DwAt.GNU_call_site_target);
+        Long low = callee.address(DwAt.low_pc);
+        if (target == null || low == null) return false;
+        OptionalLong v = LocationEvaluator.value(target, site.unit(), caller);
+        return v.isPresent() && v.getAsLong() == low + dwarf.bias();
     }
 
     /** The context of the innermost logical frame of the physical caller, if it has DWARF. */

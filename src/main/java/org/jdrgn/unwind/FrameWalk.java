@@ -21,15 +21,17 @@ public final class FrameWalk implements Iterator<PhysicalFrame> {
     private final Unwinder unwinder;
     private final Set<Key> seen = new HashSet<>();
     private RegisterSet regs;
-    private boolean interrupted = true;
+    private boolean interrupted;
     private UnwindMethod method = UnwindMethod.INITIAL;
     private PhysicalFrame pending;
     private StopReason stop;
     private int count;
 
-    FrameWalk(Unwinder unwinder, RegisterSet initial) {
+    /** @param exactPc the initial pc is where the thread stopped, not a return address */
+    FrameWalk(Unwinder unwinder, RegisterSet initial, boolean exactPc) {
         this.unwinder = unwinder;
         this.regs = initial;
+        this.interrupted = exactPc;
         advance();
     }
 

@@ -17,9 +17,18 @@ import org.jdrgn.elf.Symbol;
  * @param source   file, line, column: the line table at the pc for the innermost frame of the
  *                 group, the call site of the next inner inline frame otherwise
  * @param symbol   the ELF symbol containing the pc (the physical function's)
+ * @param isTailCall a function the call went through by a tail call, proven by DWARF call sites
+ *                 (gdb shows these; drgn 0.0.22 does not): no machine frame of its own, its pc
+ *                 the tail call's return address, its registers the caller's
  */
 public record StackFrame(PhysicalFrame physical, boolean isInline, Optional<FrameScope> scope,
-                         Optional<SourceLocation> source, Optional<Symbol> symbol) {
+                         Optional<SourceLocation> source, Optional<Symbol> symbol, boolean isTailCall) {
+    /** A frame that is not a tail call. */
+    public StackFrame(PhysicalFrame physical, boolean isInline, Optional<FrameScope> scope,
+                      Optional<SourceLocation> source, Optional<Symbol> symbol) {
+        this(physical, isInline, scope, source, symbol, false);
+    }
+
     /** The function's DWARF name, or null without debug info (drgn 0.0.22's StackFrame.name). */
     public String name() { return scope.map(FrameScope::name).orElse(null); }
 

@@ -1,6 +1,5 @@
 package org.jdrgn.unwind;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +11,8 @@ import org.jdrgn.program.ProgramThread;
 
 /**
  * drgn's {@code prog.stack_trace()}: the unwinder's physical frames expanded into logical
- * frames with DWARF names, inline calls and source positions. One per program; the unwinder's
+ * frames with DWARF names, inline calls and source positions, and the tail calls DWARF call
+ * sites prove (as gdb shows them; see {@link FrameBuilder}). One per program; the unwinder's
  * CFI and each module's DWARF maps are kept for the program's life.
  */
 public final class StackTraces {
@@ -21,7 +21,8 @@ public final class StackTraces {
     private final Program program;
     private final Unwinder unwinder;
     private final Map<Module, Optional<ModuleDwarf>> dwarf = new ConcurrentHashMap<>();
-    private final FrameBuilder builder = new FrameBuilder(this::dwarf);
+    private final FrameBuilder builder = new FrameBuilder(this::dwarf,
+            new TailCallChain(this::dwarf, this::moduleFor, this::symbols, () -> symbols(null)));
 
     StackTraces(Program program, Unwinder unwinder) {
         this.program = program;
@@ -43,9 +44,18 @@ public final class StackTraces {
 
     /** Logical frames of already unwound physical frames. */
     public FrameTrace expand(StackTrace physical) {
-        List<StackFrame> out = new ArrayList<>();
-        for (PhysicalFrame f : physical.frames()) out.addAll(builder.frames(f));
-        return new FrameTrace(out, physical.stopReason());
+        return new FrameTrace(builder.frames(physical.frames()), physical.stopReason());
+    }
+
+    private Optional<Module> moduleFor(long address) { return unwinder.moduleFor(address); }
+
+    /** prog.symbols(name), or all of them for null; none on error (a bare Program has no symbol tables). */
+    private List<org.jdrgn.elf.Symbol> symbols(String nameOrNull) {
+        try {
+            return program.symbols(nameOrNull);
+        } catch (DrgnException e) {
+            return List.of();
+        }
     }
 
     /** A module's DWARF, opened once; empty if it has none or its unit headers are unreadable. */

@@ -6,6 +6,7 @@ import org.jdrgn.elf.Symbol;
 /**
  * drgn's text form of a stack trace: one line per logical frame,
  * {@code #N  name (file:line:col)} (the index left-aligned in two columns), or {@code #N  symbol+0xoff/0xsize}, or {@code #N  0xpc}.
+ * Tail-call frames print like the others, as gdb prints them.
  * drgn 0.0.22 ends every trace with a "???" line for the frame past the outermost one; this
  * does not print it (there is no such frame: the CFI says the return address is undefined).
  */
@@ -31,6 +32,7 @@ public final class TraceFormatter {
         if (f.name() != null) b.append(" in ").append(f.name());
         f.source().ifPresent(src -> b.append(" at ").append(src.format()));
         if (f.isInline()) b.append(" (inlined)");
+        if (f.isTailCall()) b.append(" (tail call)");      // jdrgn only: drgn 0.0.22 has no tail-call frames
         return b.toString();
     }
 

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Logical stack traces (inline frames, DWARF names, source positions) of every thread of every
  * committed core against drgn 0.0.22's: the printed trace line by line and each frame's
  * name / is_inline / interrupted / pc / symbol / source. drgn's last "???" line (a frame past
- * the outermost one, with no pc) is the one expected difference.
+ * the outermost one, with no pc) is the one expected difference. Tail-call frames are dropped
+ * before comparing: drgn 0.0.22 has none; jdrgn adds them as gdb does (a documented
+ * improvement, checked against gdb's in {@link TailCallFramesGdbTest}).
  */
 class FrameTraceOracleTest {
     static final AtomicInteger THREADS = new AtomicInteger(), FRAMES = new AtomicInteger(), INLINE = new AtomicInteger();
@@ -49,7 +51,8 @@ class FrameTraceOracleTest {
         DrgnStackOracle oracle = DrgnStackOracle.read(TestCores.oracleFile(core, "drgn.txt"));
         StackTraces traces = new StackTraces(c.program(), c.unwinder());
         for (ProgramThread t : c.program().threads()) {
-            FrameTrace trace = traces.trace(t);
+            FrameTrace all = traces.trace(t);
+            FrameTrace trace = new FrameTrace(all.frames().stream().filter(f -> !f.isTailCall()).toList(), all.stopReason());
             DrgnStackOracle.Thread expected = oracle.threads().get(t.tid());
             String what = core + " thread " + t.tid();
             List<String> lines = new ArrayList<>(expected.traceLines());

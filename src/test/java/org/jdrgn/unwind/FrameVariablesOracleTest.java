@@ -72,9 +72,11 @@ class FrameVariablesOracleTest {
         for (ProgramThread t : c.program().threads()) {
             FrameTrace trace = traces.trace(t);
             List<DrgnStackOracle.Frame> expected = oracle.threads().get(t.tid()).frames();
-            for (int i = 0; i < trace.frames().size(); i++) {
-                String what = core + " thread " + t.tid() + " frame " + i;
-                List<DrgnStackOracle.Local> locals = expected.get(i).locals();
+            // tail-call frames (gdb's, not drgn 0.0.22's: see TailCallFramesGdbTest) are skipped; k counts drgn's frames
+            for (int i = 0, k = 0; i < trace.frames().size(); i++) {
+                if (trace.frames().get(i).isTailCall()) continue;
+                String what = core + " thread " + t.tid() + " frame " + k;
+                List<DrgnStackOracle.Local> locals = expected.get(k++).locals();
                 List<String> names = new ArrayList<>(new LinkedHashSet<>(locals.stream().map(DrgnStackOracle.Local::name).toList()));
                 assertEquals(names, FrameVariables.names(trace.frames().get(i)), what);
                 for (DrgnStackOracle.Local l : locals) {

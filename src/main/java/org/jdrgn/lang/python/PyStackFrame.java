@@ -2,8 +2,7 @@ package org.jdrgn.lang.python;
 
 import java.util.Map;
 import org.graalvm.polyglot.HostAccess.Export;
-import org.jdrgn.error.LookupException;
-import org.jdrgn.error.ValueErrorException;
+import org.jdrgn.lang.FrameAccess;
 import org.jdrgn.elf.Symbol;
 import org.jdrgn.unwind.FrameVariables;
 import org.jdrgn.unwind.SourceLocation;
@@ -30,27 +29,26 @@ public final class PyStackFrame {
 
     @Export public boolean jIsInline() { return f().isInline(); }
 
+    /** jdrgn only: a frame gdb-style tail-call synthesis added (drgn 0.0.22 has no such frames). */
+    @Export public boolean jIsTailCall() { return f().isTailCall(); }
+
     @Export public boolean jInterrupted() { return f().interrupted(); }
 
     @Export public long jPc() { return f().pc(); }
 
     @Export public long jSp() {
-        return trace.prog.rt.call(() -> f().sp().orElseThrow(() -> new LookupException("stack pointer is not known")));
+        return trace.prog.rt.call(() -> FrameAccess.sp(f()));
     }
 
     /** (name, address, size, binding, kind), as _drgn's Symbol takes it. */
     @Export public Object[] jSymbol() {
-        return trace.prog.rt.call(() -> {
-            Symbol s = f().symbol().orElseThrow(() ->
-                    new LookupException("could not find symbol containing 0x" + Long.toHexString(f().physical().lookupPc())));
-            return new Object[] {s.name(), s.address(), s.size(), s.binding().value, s.kind().value};
-        });
+        return trace.prog.rt.call(() -> org.jdrgn.lang.Tuples.symbol(FrameAccess.symbol(f())));
     }
 
     /** (filename, line, column). */
     @Export public Object[] jSource() {
         return trace.prog.rt.call(() -> {
-            SourceLocation s = f().source().orElseThrow(() -> new LookupException("source code location not available"));
+            SourceLocation s = FrameAccess.source(f());
             return new Object[] {s.file(), s.line(), s.column()};
         });
     }
@@ -61,12 +59,7 @@ public final class PyStackFrame {
     }
 
     @Export public long jRegister(String name) {
-        return trace.prog.rt.call(() -> {
-            if (f().physical().arch().number(name) < 0) throw new ValueErrorException("unknown register '" + name + "'");
-            Long v = f().registers().get(name);
-            if (v == null) throw new LookupException("register value is not known");
-            return v;
-        });
+        return trace.prog.rt.call(() -> FrameAccess.register(f(), name));
     }
 
     @Export public String[] jLocals() {

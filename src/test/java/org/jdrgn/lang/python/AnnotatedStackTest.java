@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * drgn.helpers.common.stack.print_annotated_stack on every thread of every core prints what
  * drgn 0.0.22's helper prints, except drgn's "[stack frame #N at ???]" block past the outermost
- * frame (jdrgn has no such frame: the outermost frame's memory ends at its CFA).
+ * frame (jdrgn has no such frame: the outermost frame's memory ends at its CFA), and bar jdrgn's
+ * tail-call frames (gdb's; drgn 0.0.22 has none), whose headers are dropped before comparing.
  */
 @Tag("slow")
 class AnnotatedStackTest {
@@ -42,12 +43,32 @@ class AnnotatedStackTest {
         return String.join("\n", out) + "\n";
     }
 
+    /**
+     * Our output without tail-call frames' headers, later frames renumbered: jdrgn adds the
+     * frames gdb shows for tail calls (see unwind.TailCallFramesGdbTest), drgn 0.0.22 has none.
+     */
+    static String withoutTailCallFrames(String text) {
+        List<String> out = new ArrayList<>();
+        int dropped = 0;
+        java.util.regex.Pattern header = java.util.regex.Pattern.compile("^\\[stack frame #(\\d+) (.*)$");
+        for (String line : text.lines().toList()) {
+            if (line.startsWith("STACK POINTER")) dropped = 0;     // a new thread
+            java.util.regex.Matcher m = header.matcher(line);
+            if (m.matches() && line.endsWith(" (tail call)]")) {
+                dropped++;
+                continue;
+            }
+            out.add(m.matches() ? "[stack frame #" + (Integer.parseInt(m.group(1)) - dropped) + " " + m.group(2) : line);
+        }
+        return String.join("\n", out) + "\n";
+    }
+
     @ParameterizedTest
     @MethodSource("cores")
     void annotatedStacksMatchDrgn(String name) throws Exception {
         Program prog = new Program(null);
         CoreLoader.open(prog, TestCores.core(name), DebugInfoOptions.DEFAULT, w -> { });
         String drgn = withoutUnknownFrames(Files.readString(DIR.resolve(name + ".annotated.txt")));
-        assertEquals(drgn, PythonHarness.out(prog, Files.readString(DIR.resolve("annotated_stack.py"))), name);
+        assertEquals(drgn, withoutTailCallFrames(PythonHarness.out(prog, Files.readString(DIR.resolve("annotated_stack.py")))), name);
     }
 }

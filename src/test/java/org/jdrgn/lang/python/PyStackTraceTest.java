@@ -23,7 +23,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * drgn's stack-trace API through the Python face on every committed core: the same script as
  * testcores/oracle/drgn_oracle.py's thread sections (str(trace), each frame's name, is_inline,
  * interrupted, pc, symbol(), source(), frame 0's registers, locals()) must print what drgn
- * 0.0.22 printed, except drgn's trailing "???" frame.
+ * 0.0.22 printed, except drgn's trailing "???" frame. Tail-call frames (jdrgn's, as gdb shows them,
+ * StackFrame.is_tail_call; see unwind.TailCallFramesGdbTest) are dropped first: drgn 0.0.22 has none.
  */
 class PyStackTraceTest {
     static final AtomicInteger THREADS = new AtomicInteger(), FRAMES = new AtomicInteger();
@@ -35,8 +36,11 @@ class PyStackTraceTest {
             for t in sorted(prog.threads(), key=lambda t: t.tid):
                 print(f'======== thread {t.tid} ========')
                 trace = t.stack_trace()
-                print(trace)
-                for i, frame in enumerate(trace):
+                # drop tail-call frames (jdrgn's, as gdb shows them; drgn 0.0.22 has none) and renumber
+                kept = [i for i, f in enumerate(trace) if not f.is_tail_call]
+                lines = str(trace).split('\\n')
+                print('\\n'.join('#%-2d %s' % (k, lines[i].split(' ', 1)[1].lstrip(' ')) for k, i in enumerate(kept)))
+                for i, frame in enumerate([trace[i] for i in kept]):
                     try:
                         src = '%s:%d:%d' % frame.source()
                     except Exception as e:
@@ -128,5 +132,32 @@ class PyStackTraceTest {
                 LookupError source code location not available
                 LookupError thread with ID 12345 not found
                 """, out);
+    }
+
+    /**
+     * jdrgn's StackFrame.is_tail_call marks the frames the Java trace synthesizes for tail calls
+     * (checked against gdb's in unwind.TailCallFramesGdbTest), and str(frame) says so; other
+     * frames are False and print as drgn's.
+     */
+    @Test
+    void tailCallFramesAreMarked() {
+        Program prog = open("threads_O2-dw5-pie.gcore");
+        String out = PythonHarness.out(prog, SETUP + """
+                for t in sorted(prog.threads(), key=lambda t: t.tid):
+                    for i, f in enumerate(t.stack_trace()):
+                        assert f.is_tail_call == str(f).endswith(' (tail call)'), str(f)
+                        if f.is_tail_call:
+                            print(t.tid, i, f.name, hex(f.pc), f.is_inline)
+                """);
+        StringBuilder want = new StringBuilder();
+        org.jdrgn.unwind.StackTraces traces = org.jdrgn.unwind.StackTraces.forProgram(prog);
+        for (var t : prog.threads().stream().sorted(java.util.Comparator.comparingLong(x -> x.tid())).toList()) {
+            List<org.jdrgn.unwind.StackFrame> fs = traces.trace(t).frames();
+            for (int i = 0; i < fs.size(); i++) {
+                if (fs.get(i).isTailCall()) want.append(String.format("%d %d %s 0x%x False%n", t.tid(), i, fs.get(i).name(), fs.get(i).pc()));
+            }
+        }
+        assertEquals(4, want.toString().lines().count(), want.toString());   // gdb's 4 on this core
+        assertEquals(want.toString(), out);
     }
 }

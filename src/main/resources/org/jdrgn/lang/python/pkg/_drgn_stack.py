@@ -61,6 +61,8 @@ class StackFrame:
     name = property(lambda self: self.jName())
     function_name = property(lambda self: self.jName())
     is_inline = property(lambda self: self.jIsInline())
+    # jdrgn only: a function the call went through by a tail call, proven by DWARF call sites
+    is_tail_call = property(lambda self: self.jIsTailCall())
     interrupted = property(lambda self: self.jInterrupted())
     pc = property(lambda self: self.jPc() & _M64)
     sp = property(lambda self: self.jSp() & _M64)
@@ -127,6 +129,9 @@ def install(program_cls, thread_cls):
         return _of(self, thread)
 
     def thread_stack_trace(self):
+        if self.tid == 0:   # a kernel idle task (init_task, listed by threads()): prog.thread(0) finds none
+            from _drgn import _s64
+            return _JTrace.ofTask(self.prog, _s64(self.object.value_()))
         return _JTrace.of(self.prog, self.tid)
 
     program_stack_trace.__doc__ = "The call stack of a thread (a Thread, or its ID)."
