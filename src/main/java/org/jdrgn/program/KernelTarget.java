@@ -89,7 +89,7 @@ public final class KernelTarget implements Program.Target {
         List<ProgramThread> threads = new ArrayList<>();
         for (long task : TaskWalk.allThreads(objects())) {
             Map<String, Long> regs = running.get(task);
-            ProgramThread t = thread(task, regs != null ? regs : switchedOutRegisters(task));
+            ProgramThread t = regs != null ? thread(task, regs, true) : thread(task, switchedOutRegisters(task), false);
             threads.add(t);
             addresses.putIfAbsent(t, task);
         }
@@ -112,7 +112,7 @@ public final class KernelTarget implements Program.Target {
 
     private ProgramThread thread(long task) {
         Map<String, Long> regs = runningRegisters().get(task);
-        return thread(task, regs != null ? regs : switchedOutRegisters(task));
+        return regs != null ? thread(task, regs, true) : thread(task, switchedOutRegisters(task), false);
     }
 
     /**
@@ -138,10 +138,11 @@ public final class KernelTarget implements Program.Target {
         }
     }
 
-    private ProgramThread thread(long task, Map<String, Long> regs) {
+    /** @param running regs are a CPU's (exact pc); else a switched-out task's (a return address) */
+    private ProgramThread thread(long task, Map<String, Long> regs, boolean running) {
         DrgnObject t = objects().pointer("struct task_struct *", task).deref();
         byte[] comm = t.member("comm").string();
-        return new ProgramThread(KernelObjects.value(t.member("pid")), new String(comm, StandardCharsets.UTF_8), regs);
+        return new ProgramThread(KernelObjects.value(t.member("pid")), new String(comm, StandardCharsets.UTF_8), regs, running);
     }
 
     private long pid(long task) {

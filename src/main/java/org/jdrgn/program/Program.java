@@ -159,7 +159,10 @@ public final class Program {
     public List<ProgramThread> threads() { return target.threads(); }
 
     public ProgramThread thread(long tid) {
-        for (ProgramThread t : target.threads()) if (t.tid() == tid) return t;
+        // drgn finds a kernel thread by its struct pid: the idle tasks (pid 0) have none, so
+        // thread(0) fails although threads() lists init_task
+        boolean kernel = (flags & ProgramFlags.IS_LINUX_KERNEL) != 0;
+        if (!kernel || tid != 0) for (ProgramThread t : target.threads()) if (t.tid() == tid) return t;
         throw new LookupException("thread with ID " + tid + " not found");
     }
 

@@ -20,6 +20,12 @@ public sealed interface StopReason {
         public String describe() { return "outermost frame (return address is 0)"; }
     }
 
+    /** A kernel stack's last frame: the pc is user code the kernel was entered from (cs of ring 3, from pt_regs). */
+    record UserMode(long pc) implements StopReason {
+        public boolean isNormal() { return true; }
+        public String describe() { return "outermost kernel frame (returns to user space at 0x" + Long.toHexString(pc) + ")"; }
+    }
+
     /** Memory the caller's registers are saved in is not in the dump (a smashed or truncated stack). */
     record Fault(long address, String message) implements StopReason {
         public boolean isNormal() { return false; }
