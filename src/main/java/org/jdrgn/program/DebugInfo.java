@@ -24,33 +24,66 @@ import org.jdrgn.types.TypeKind;
 /**
  * The DWARF of a program's modules: one name index over all of them (main executable first),
  * built on first use so that opening a dump stays cheap, and the types converted from it.
+ * Late modules (a kernel's, found by walking its module list with vmlinux's types) are added
+ * to the same index once known; the walk itself sees the first modules only.
  */
 public final class DebugInfo implements TypeFinder {
     private final List<Module> modules;
+    private final java.util.function.Supplier<Optional<List<Module>>> late;
     private final Consumer<String> warn;
     private volatile Loaded loaded;
 
-    /** The index, the type converter, and base types by drgn's canonical name ("unsigned long"). */
-    private record Loaded(DebugIndex index, DwarfTypes types, Map<String, Type> baseTypes, Map<Dwarf, Module> owners) {}
+    /**
+     * The index, the type converter, base types by drgn's canonical name ("unsigned long"),
+     * the module of each indexed file, and whether the late modules are in.
+     */
+    private record Loaded(DebugIndex index, DwarfTypes types, Map<String, Type> baseTypes, Map<Dwarf, Module> owners,
+                          List<Module> modules, boolean complete) {}
 
     public DebugInfo(List<Module> modules, Consumer<String> warn) {
+        this(modules, null, warn);
+    }
+
+    /**
+     * @param late the modules found later ({@link LoadedModules#lateModules()}): empty while
+     *             the calling thread is the one finding them; null if there are none
+     */
+    public DebugInfo(List<Module> modules, java.util.function.Supplier<Optional<List<Module>>> late, Consumer<String> warn) {
         this.modules = List.copyOf(modules);
+        this.late = late;
         this.warn = warn;
     }
 
     private Loaded loaded() {
         Loaded l = loaded;
-        if (l != null) return l;
+        if (l != null && l.complete()) return l;
+        l = first();
+        if (l.complete()) return l;
+        // Asked outside this object's lock: finding the late modules reads objects, which
+        // come back here (and get the first modules' answers) on the finding thread.
+        Optional<List<Module>> more = late.get();
+        if (more.isEmpty()) return l;
         synchronized (this) {
-            if (loaded == null) loaded = load();
+            if (!loaded.complete()) loaded = addLate(loaded, more.get());
             return loaded;
         }
     }
 
-    private Loaded load() {
-        DebugIndex index = new DebugIndex();
-        Map<Dwarf, Module> owners = new java.util.IdentityHashMap<>();
-        for (Module m : modules) {
+    private synchronized Loaded first() {
+        if (loaded == null) loaded = load();
+        return loaded;
+    }
+
+    private Loaded addLate(Loaded l, List<Module> more) {
+        Map<Dwarf, Module> owners = new java.util.IdentityHashMap<>(l.owners());
+        index(l.index(), more, owners);
+        List<Module> all = new ArrayList<>(l.modules());
+        all.addAll(more);
+        return new Loaded(l.index(), l.types(), l.baseTypes(), owners, List.copyOf(all), true);
+    }
+
+    private void index(DebugIndex index, List<Module> list, Map<Dwarf, Module> owners) {
+        for (Module m : list) {
             Optional<ElfFile> file = m.debugFile().or(m::loadedFile).filter(ElfFile::hasDebugInfo);
             if (file.isEmpty()) continue;
             try {
@@ -61,8 +94,14 @@ public final class DebugInfo implements TypeFinder {
                 warn.accept(m.name() + ": bad debug info, skipped: " + e.getMessage());
             }
         }
+    }
+
+    private Loaded load() {
+        DebugIndex index = new DebugIndex();
+        Map<Dwarf, Module> owners = new java.util.IdentityHashMap<>();
+        index(index, modules, owners);
         DwarfTypes types = new DwarfTypes(index.definitions());
-        return new Loaded(index, types, baseTypes(index, types), owners);
+        return new Loaded(index, types, baseTypes(index, types), owners, modules, late == null);
     }
 
     static DwarfSections sections(ElfFile elf) {
@@ -147,7 +186,7 @@ public final class DebugInfo implements TypeFinder {
     /** Modules whose debug info was indexed (for messages). */
     public List<String> indexedModules() {
         List<String> out = new ArrayList<>();
-        for (Module m : modules) if (m.debugFile().or(m::loadedFile).filter(ElfFile::hasDebugInfo).isPresent()) out.add(m.name());
+        for (Module m : loaded().modules()) if (m.debugFile().or(m::loadedFile).filter(ElfFile::hasDebugInfo).isPresent()) out.add(m.name());
         return out;
     }
 }

@@ -22,11 +22,25 @@ final class DwarfObjectFinder implements ObjectFinder {
     private final DebugInfo debug;
     private final ObjectContext ctx;
     private final java.util.function.Supplier<ProgramThread> threads;   // whose TLS a global TLS name means
+    private final Placement place;
+
+    /** Where a DWARF address of a module is at run time. */
+    interface Placement {
+        long address(Optional<Module> module, long dwarfAddress);
+
+        /** The module's bias added (0 without a module). */
+        Placement BIAS = (m, a) -> a + m.map(Module::bias).orElse(0L);
+    }
 
     DwarfObjectFinder(DebugInfo debug, ObjectContext ctx, java.util.function.Supplier<ProgramThread> threads) {
+        this(debug, ctx, threads, Placement.BIAS);
+    }
+
+    DwarfObjectFinder(DebugInfo debug, ObjectContext ctx, java.util.function.Supplier<ProgramThread> threads, Placement place) {
         this.debug = debug;
         this.ctx = ctx;
         this.threads = threads;
+        this.place = place;
     }
 
     @Override
@@ -43,7 +57,7 @@ final class DwarfObjectFinder implements ObjectFinder {
         if (found.isEmpty() || found.get().declaration()) return null;
         IndexEntry e = found.get();
         Die die = e.die().die();
-        long bias = debug.moduleOf(e.die().unit().dwarf()).map(Module::bias).orElse(0L);
+        Optional<Module> module = debug.moduleOf(e.die().unit().dwarf());
         return switch (e.kind()) {
             case ENUMERATOR -> {
                 EnumType t = (EnumType) debug.types().type(die);
@@ -52,16 +66,16 @@ final class DwarfObjectFinder implements ObjectFinder {
             case FUNCTION -> {
                 Type t = debug.types().type(die);
                 if (!die.has(DwAt.low_pc)) yield DrgnObject.absent(ctx, t, null);
-                yield DrgnObject.reference(ctx, t, die.address(DwAt.low_pc) + bias, 0, null);
+                yield DrgnObject.reference(ctx, t, place.address(module, die.address(DwAt.low_pc)), 0, null);
             }
-            default -> variable(die, bias, debug.moduleOf(e.die().unit().dwarf()));
+            default -> variable(die, module);
         };
     }
 
-    private DrgnObject variable(Die die, long bias, Optional<Module> module) {
+    private DrgnObject variable(Die die, Optional<Module> module) {
         Type t = debug.types().typeOf(die);
         return switch (VariableLocation.of(die)) {
-            case VariableLocation.Address a -> DrgnObject.reference(ctx, t, a.address() + bias, 0, null);
+            case VariableLocation.Address a -> DrgnObject.reference(ctx, t, place.address(module, a.address()), 0, null);
             case VariableLocation.ThreadLocal tls -> {
                 // A global TLS name has no thread of its own: like gdb, use the crashed thread's copy.
                 ProgramThread thread = threads.get();

@@ -22,9 +22,10 @@ import org.jdrgn.linux.VmlinuxSymbols;
 
 /**
  * Opens a Linux kernel crash dump (ELF vmcore, diskdump or flattened) into a Program:
- * x86-64, IS_LINUX_KERNEL, kernel virtual and physical memory, vmlinux as the one module
- * (bias = KASLR offset) for DWARF and symbols, tasks as threads. Nothing is walked or
- * indexed until asked.
+ * x86-64, IS_LINUX_KERNEL, kernel virtual and physical memory, vmlinux as the first module
+ * (bias = KASLR offset) for DWARF and symbols, then the loaded kernel modules (found on first
+ * use of symbols or debug info, with their .ko relocated), tasks as threads. Nothing is
+ * walked or indexed until asked.
  */
 public final class KernelLoader {
     private KernelLoader() {}
@@ -60,12 +61,17 @@ public final class KernelLoader {
         long start = address(linkSymbols, "_text", vmlinux), end = address(linkSymbols, "_end", vmlinux);
         Module module = new Module("kernel", Module.Kind.MAIN, start + bias, end + bias, bias, vmlinux.buildId(),
                 Optional.of(vmlinux), Optional.of(vmlinux));
-        LoadedModules modules = new LoadedModules(List.of(module));
+        KernelModuleFiles moduleFiles = new KernelModuleFiles(options.mainOnly() ? List.of() : options.symbolFiles(),
+                options.defaultSymbols() && !options.mainOnly(), root, info.osRelease(), warn);
+        // like drgn, the module list is walked only if some module's debug file may be found
+        LoadedModules modules = new LoadedModules(List.of(module), !moduleFiles.anywhere() ? null
+                : () -> KernelModules.find(KernelModules.walkView(prog), moduleFiles, warn));
         prog.attach(Platform.X86_64, ProgramFlags.IS_LINUX_KERNEL, memory, new KernelTarget(prog, memory, modules,
                 PrStatusNotes.of(file.notes()), PrStatusNotes.fromQemu(file.notes())));
-        DebugInfo debug = new DebugInfo(List.of(module), warn);
+        DebugInfo debug = new DebugInfo(List.of(module), modules::lateModules, warn);
         prog.types().addFinder(debug);
         prog.addObjectFinder(new KernelObjectFinder(debug, prog.objectContext(), module, start, end));
+        prog.addObjectFinder(new KernelSpecialObjects(prog.objectContext(), info, new KernelProgramObjects(prog)));
     }
 
     private static KernelDumpFile openFile(Path path) {

@@ -25,7 +25,7 @@ final class KernelObjectFinder implements ObjectFinder {
     /** [linkStart, linkEnd): vmlinux's image (_text to _end) at link time. */
     KernelObjectFinder(DebugInfo debug, ObjectContext ctx, Module vmlinux, long linkStart, long linkEnd) {
         this.debug = debug;
-        this.dwarf = new DwarfObjectFinder(debug, ctx, () -> null); // the kernel has no TLS
+        this.dwarf = new DwarfObjectFinder(debug, ctx, () -> null, this::place); // the kernel has no TLS
         this.ctx = ctx;
         this.vmlinux = vmlinux;
         this.linkStart = linkStart;
@@ -35,17 +35,16 @@ final class KernelObjectFinder implements ObjectFinder {
     @Override
     public DrgnObject find(String name, int flags, String filename) {
         DrgnObject o = dwarf.find(name, flags, filename);
-        if (o != null) return unbiasPerCpu(o);
+        if (o != null) return o;
         if ((flags & VARIABLE) == 0) return null;
         return declared(name, filename);
     }
 
-    private DrgnObject unbiasPerCpu(DrgnObject o) {
-        Long a = o.address();
-        if (a == null || vmlinux.bias() == 0) return o;
-        long link = a - vmlinux.bias();
-        if (Long.compareUnsigned(link - linkStart, linkEnd - linkStart) < 0) return o;
-        return DrgnObject.reference(ctx, o.type(), link, 0, null);
+    /** vmlinux's image moves by the KASLR offset, its per-CPU offsets do not; modules are placed already. */
+    private long place(Optional<Module> module, long dwarfAddress) {
+        if (module.isEmpty() || module.get() != vmlinux) return DwarfObjectFinder.Placement.BIAS.address(module, dwarfAddress);
+        if (Long.compareUnsigned(dwarfAddress - linkStart, linkEnd - linkStart) < 0) return dwarfAddress + vmlinux.bias();
+        return dwarfAddress;
     }
 
     private DrgnObject declared(String name, String filename) {
