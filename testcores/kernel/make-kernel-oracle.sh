@@ -8,11 +8,14 @@
 #                       crashed thread, the seed investigation's lines)
 #   <dump>.traces.tsv   oracle.py: every task's stack trace, one frame a row
 #   <dump>.drgn.txt     oracle.py: the same as drgn prints it
+#   <dump>.helpers.txt  oracle_helpers.py: drgn's own helpers (for_each_task, get_dmesg, slab
+#                       caches, mounts, per-task helpers), compared with them run on jdrgn's _drgn
+#   <dump>.modules.tsv  oracle_modules.py: the loaded modules, their globals, types, symbols
 #   formats.tsv         per dump: size, what drgn's CLI says when it opens it and reads
 #                       init_uts_ns (exit code, last line), whether oracle.py's facts and
 #                       traces equal those of the state's reference dump
 #   timing.txt          wall times per dump
-# Idempotent: skipped while the dumps, oracle.py and drgn are unchanged; FORCE=1 redoes it.
+# Idempotent: skipped while the dumps, the oracle*.py scripts and drgn are unchanged; FORCE=1 redoes it.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 CACHE=${JDRGN_KERNEL_CACHE:-$HOME/.cache/jdrgn/kernel}
@@ -27,7 +30,7 @@ DRGN_VERSION=$($PY -c 'import drgn; print(drgn.__version__)')
 [ "$DRGN_VERSION" = 0.0.22 ] || echo "warning: drgn $DRGN_VERSION, the oracle is meant for 0.0.22" >&2
 OUT=$CACHE/oracle
 # the dumps' sizes and mtimes stand for the boot (FORCE=1 reboots with the same inputs)
-KEY=$(cat "$PROPS" "$HERE/oracle.py" "$HERE/make-kernel-oracle.sh" <(echo "$DRGN_VERSION") \
+KEY=$(cat "$PROPS" "$HERE"/oracle*.py "$HERE/make-kernel-oracle.sh" <(echo "$DRGN_VERSION") \
 	<(cd "$DUMPS" && stat -c '%n %s %Y' "${FILES[@]}") | sha256sum | cut -c1-16)
 if [ -z "${FORCE:-}" ] && [ "$(cat "$OUT/.stamp" 2>/dev/null)" = "$KEY" ]; then
 	echo "oracle current: $OUT" >&2
@@ -60,6 +63,8 @@ for f in "${ORDER[@]}"; do
 	$PY "$HERE/oracle.py" "$DUMPS/$f" "$NEW/$f" "$VMLINUX" "${MODS[@]}" >>"$NEW/timing.txt" 2>"$NEW/.stderr" \
 		|| { cat "$NEW/.stderr" >&2; echo "oracle.py failed on $f" >&2; exit 1; }
 	echo "$f: oracle.py wall $(secs "$t") s" >>"$NEW/timing.txt"
+	$PY "$HERE/oracle_helpers.py" "$DUMPS/$f" "$NEW/$f.helpers.txt" "$VMLINUX" "${MODS[@]}" || echo "oracle_helpers.py failed on $f" >&2
+	$PY "$HERE/oracle_modules.py" "$DUMPS/$f" "$NEW/$f" "$VMLINUX" "${MODS[@]}" || echo "oracle_modules.py failed on $f" >&2
 	t=$(now)
 	set +e
 	$PY -m drgn -q -c "$DUMPS/$f" "${SYMARGS[@]}" "$NEW/.cli-check.py" >"$NEW/.cli" 2>&1

@@ -4,6 +4,7 @@ import java.util.List;
 import org.jdrgn.error.TypeErrorException;
 import org.jdrgn.error.ValueErrorException;
 import org.jdrgn.linux.KernelObjects;
+import org.jdrgn.linux.PageTableReader;
 import org.jdrgn.linux.PerCpu;
 import org.jdrgn.linux.Pids;
 import org.jdrgn.linux.Sched;
@@ -19,7 +20,11 @@ public final class KernelHelperCalls {
 
     public static Object call(Program prog, String name, long[] args) {
         if ((prog.flags() & ProgramFlags.IS_LINUX_KERNEL) == 0) {
-            throw new ValueErrorException(name + "() is only available for the Linux kernel");
+            throw new ValueErrorException(switch (name) { // drgn 0.0.22's messages where it has its own
+                case "kaslr_offset", "pgtable_l5_enabled" -> "not Linux kernel";
+                case "read_vm" -> "virtual address translation is only available for the Linux kernel";
+                default -> name + "() is only available for the Linux kernel";
+            });
         }
         KernelObjects k = new KernelProgramObjects(prog);
         return switch (name) {
@@ -46,6 +51,12 @@ public final class KernelHelperCalls {
             }
             case "thread_task" -> target(prog).task(arg(args, 0, name)).orElse(0L);
             case "crashed_cpu" -> target(prog).crashedCpu();
+            case "direct_mapping_offset" -> target(prog).memory().pageOffsetBase();
+            case "kaslr_offset" -> target(prog).memory().kaslrOffset();
+            case "pgtable_l5_enabled" -> target(prog).memory().pageTable().levels() == 5 ? 1L : 0L;
+            // args: pgtable (kernel virtual address of the top table), address, size; bytes out
+            case "read_vm" -> new PageTableReader(target(prog).memory(), arg(args, 0, name))
+                    .read(arg(args, 1, name), arg(args, 2, name));
             default -> throw new ValueErrorException("unknown kernel helper " + name);
         };
     }

@@ -46,6 +46,14 @@ public final class PyProgram {
 
     public Program program() { return prog; }
 
+    /** drgn's Program.cache: one dict per program for helpers' memoized data (made by factory on first use). */
+    private org.graalvm.polyglot.Value cache;
+
+    @Export public synchronized org.graalvm.polyglot.Value jCache(org.graalvm.polyglot.Value factory) {
+        if (cache == null) cache = factory.execute();
+        return cache;
+    }
+
     /** drgn's repr() of types leaves out sizes/byte orders equal to this program's defaults. */
     TypeRepr repr() {
         Platform p = prog.platform();
@@ -234,7 +242,10 @@ public final class PyProgram {
 
     /** The Java side of drgn.helpers.linux.* (per-CPU, sched, pid, idr, xarray). */
     @Export public Object jKernelHelper(String name, long[] args) {
-        return rt.call(() -> org.jdrgn.program.KernelHelperCalls.call(prog, name, args));
+        return rt.call(() -> {
+            Object r = org.jdrgn.program.KernelHelperCalls.call(prog, name, args);
+            return r instanceof byte[] b ? PyRuntime.latin1(b) : r; // read_vm: bytes as a Latin-1 str
+        });
     }
 
     /** drgn's add_object_finder: fn(prog, name, flags, filename) -> Object or None. */
@@ -279,7 +290,35 @@ public final class PyProgram {
         prog.addMemorySegment(address, size, Tuples.segmentReader(readFn), physical);
     }
 
-    @Export public void jSetCoreDump(String path) { rt.run(() -> rt.openCore(prog, path)); }
+    /**
+     * A kernel dump whose vmlinux set_core_dump could not find: drgn opens a core before its
+     * debug info, so it is opened by the load_debug_info(paths) that follows (jLoadDebugInfo).
+     */
+    private String deferredCore;
+
+    @Export public void jSetCoreDump(String path) {
+        rt.run(() -> {
+            try {
+                rt.openCore(prog, path);
+            } catch (org.jdrgn.error.MissingDebugInfoException e) {
+                if (!org.jdrgn.program.KernelLoader.isKernelDump(java.nio.file.Path.of(path))) throw e;
+                deferredCore = path;
+            }
+        });
+    }
+
+    /** load_debug_info(paths, default, main) after a deferred set_core_dump: opens it; false if none was deferred. */
+    @Export public boolean jLoadDebugInfo(Value paths, boolean defaults, boolean main) {
+        return rt.call(() -> {
+            if (deferredCore == null) return false;
+            List<java.nio.file.Path> files = new ArrayList<>();
+            for (long i = 0; i < paths.getArraySize(); i++) files.add(java.nio.file.Path.of(paths.getArrayElement(i).asString()));
+            org.jdrgn.program.CoreLoader.open(prog, java.nio.file.Path.of(deferredCore),
+                    new org.jdrgn.program.DebugInfoOptions(files, defaults, main), w -> { });
+            deferredCore = null;
+            return true;
+        });
+    }
 
     // ---- threads -------------------------------------------------------------------------
 

@@ -8,7 +8,6 @@ drgn's enums and exception classes.  No debugger semantics live here.
 import enum
 import operator
 import os
-import typing
 import java
 import polyglot
 
@@ -232,8 +231,8 @@ class Thread:
     @property
     def object(self):
         """The struct task_struct * of this thread (Linux kernel programs only)."""
-        from drgn.helpers.linux._kernel import thread_object
-        return thread_object(self)
+        import _drgn_linux
+        return _drgn_linux.thread_task(self)
 
 
 def _thread(prog, t):
@@ -484,6 +483,8 @@ class Program:
     def platform(self):
         return _platform(self.jPlatform())
 
+    cache = property(lambda self: self.jCache(dict), doc="A dict for helpers to cache data about this program.")
+
     @property
     def flags(self):
         return ProgramFlags(self.jFlags())
@@ -544,16 +545,21 @@ class Program:
         self.jSetCoreDump(os.fsdecode(path))
 
     def set_kernel(self):
-        raise OSError("jdrgn cannot debug the running kernel (/proc/kcore) yet; open a vmcore with set_core_dump()")
+        # /proc/kcore is an ELF core of the kernel's virtual addresses: read as such a vmcore
+        self.set_core_dump("/proc/kcore")
 
     def set_pid(self, pid):
         raise OSError("jdrgn cannot attach to a running process yet; debug a core dump (gcore PID) instead")
 
     def load_default_debug_info(self):
         """Default debug info is found and indexed lazily when the dump is opened: nothing to add."""
+        self.jLoadDebugInfo([], True, False)
 
     def load_debug_info(self, paths=(), default=False, main=False):
-        if list(paths or ()):
+        paths = [os.fsdecode(p) for p in (paths or ())]
+        if self.jLoadDebugInfo(paths, bool(default), bool(main)):
+            return                                 # opened the kernel dump set_core_dump deferred
+        if paths:
             raise MissingDebugInfoError(
                 "jdrgn loads extra debug files when the dump is opened: pass them with -s (or to jdrgn's "
                 "program_from_core_dump) instead of load_debug_info()")
@@ -660,15 +666,21 @@ polyglot.register_interop_type(_JProgram, Program)
 
 
 def program_from_kernel():
-    return Program().set_kernel()
+    prog = Program()
+    prog.set_kernel()
+    prog.load_default_debug_info()
+    return prog
 
 
 def program_from_pid(pid):
     return Program().set_pid(pid)
 
 
-class IntegerLike(typing.Protocol):
-    """Any object with an __index__ method (an int, or an integer drgn Object)."""
+class IntegerLike:
+    """Any object with an __index__ method (an int, or an integer drgn Object).
+
+    A typing.Protocol in drgn; a plain class here because importing typing costs a fresh
+    GraalPy context ~0.3 s (a third of its start), and the class only serves annotations."""
 
     def __index__(self) -> int: ...
 
@@ -933,3 +945,21 @@ def NULL(prog, type):
 import _drgn_stack  # noqa: E402
 _drgn_stack.install(Program, Thread)
 from _drgn_stack import StackFrame, StackTrace  # noqa: E402,F401
+
+# drgn's Linux helpers call these C primitives from _drgn; here they are Java-backed.
+from _drgn_linux import *  # noqa: E402,F401,F403
+import _drgn_module  # noqa: E402  (prog.modules() and the Module classes)
+_drgn_module.install(Program)
+from _drgn_module import Module, MainModule, SharedLibraryModule, VdsoModule, RelocatableModule  # noqa: E402,F401
+
+
+def __getattr__(name):
+    # typing only when asked (see IntegerLike).
+    if name == "Path":
+        import typing
+        return typing.Union[str, bytes, os.PathLike]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+_elfutils_version = "none (jdrgn reads ELF and DWARF in Java)"
+_with_libkdumpfile = True                      # kdump-compressed dumps are read natively
