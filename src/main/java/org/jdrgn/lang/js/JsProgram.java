@@ -3,7 +3,16 @@ package org.jdrgn.lang.js;
 import java.nio.ByteBuffer;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
+import org.jdrgn.error.KeyNotFoundException;
+import org.jdrgn.error.TypeErrorException;
+import org.jdrgn.error.ValueErrorException;
+import org.jdrgn.lang.FrameAccess;
+import org.jdrgn.lang.KernelHelpers;
+import org.jdrgn.lang.ObjectOps;
 import org.jdrgn.lang.Tuples;
+import org.jdrgn.objects.DrgnObject;
+import org.jdrgn.program.ObjectFinder;
+import org.jdrgn.types.Type;
 import org.jdrgn.program.Platform;
 import org.jdrgn.program.Program;
 
@@ -12,7 +21,7 @@ import org.jdrgn.program.Program;
  * Values cross as longs, arrays and byte buffers; drgn.js turns 64-bit longs into BigInt.
  */
 public final class JsProgram {
-    private final JsRuntime rt;
+    final JsRuntime rt;
     private final Program prog;
 
     JsProgram(JsRuntime rt, Program prog) {
@@ -28,6 +37,72 @@ public final class JsProgram {
     }
 
     @Export public int flags() { return prog.flags(); }
+
+    // ---- objects and types -----------------------------------------------------------------
+
+    private JsObject wrap(DrgnObject o) { return new JsObject(this, o); }
+
+    /** prog.object(name, flags, filename): LookupError when absent. */
+    @Export public JsObject object(String name, int flags, Value filename) {
+        return rt.call(() -> wrap(prog.object(name, flags, filename.isNull() ? null : filename.asString())));
+    }
+
+    /** prog.get(name), drgn's prog[name]: KeyError when absent. */
+    @Export public JsObject get(String name) {
+        return rt.call(() -> {
+            DrgnObject o = prog.findObject(name, ObjectFinder.ANY, null);
+            if (o == null) throw new KeyNotFoundException(name);
+            return wrap(o);
+        });
+    }
+
+    @Export public boolean contains(String name) {
+        return rt.call(() -> prog.findObject(name, ObjectFinder.ANY, null) != null);
+    }
+
+    @Export public JsType type(String name, Value filename) {
+        return rt.call(() -> new JsType(this, prog.types().parse(name, filename.isNull() ? null : filename.asString())));
+    }
+
+    private Type typeArg(Value type) {
+        if (type.isHostObject() && type.asHostObject() instanceof JsType t) return t.type;
+        if (type.isString()) return ObjectOps.type(prog, type.asString());
+        throw new TypeErrorException("expected Type or type name");
+    }
+
+    /** new drgn.Object(prog, type, {value | address}): a value, a reference or (neither) absent. */
+    @Export public JsObject newObject(Value type, Value value, Value address) {
+        return rt.call(() -> {
+            var ctx = prog.objectContext();
+            if (type.isNull()) {
+                if (value.isNull()) throw new TypeErrorException("Object() needs a type or a value");
+                return wrap(DrgnObject.literal(ctx, ObjectOps.number(value)));
+            }
+            Type t = typeArg(type);
+            if (!address.isNull()) {
+                if (!value.isNull()) throw new ValueErrorException("object cannot have address and value");
+                return wrap(DrgnObject.reference(ctx, t, address.asLong(), 0, null));
+            }
+            if (value.isNull()) return wrap(DrgnObject.absent(ctx, t, null));
+            Object v = value.isHostObject() && value.asHostObject() instanceof JsObject o ? o.obj : ObjectOps.number(value);
+            return wrap(DrgnObject.value(ctx, t, v, null));
+        });
+    }
+
+    // ---- stack traces and kernel helpers -----------------------------------------------------
+
+    @Export public JsStackTrace stackTrace(long tid) {
+        return rt.call(() -> new JsStackTrace(this, FrameAccess.trace(prog, tid)));
+    }
+
+    /** The trace of a kernel {@code struct task_struct *}, by address (idle tasks too). */
+    @Export public JsStackTrace stackTraceOfTask(long task) {
+        return rt.call(() -> new JsStackTrace(this, FrameAccess.taskTrace(prog, task)));
+    }
+
+    @Export public JsObject cpuCurr(Value cpu) { return rt.call(() -> wrap(KernelHelpers.cpuCurr(prog, JsObject.index(cpu)))); }
+
+    @Export public JsObject idleTask(Value cpu) { return rt.call(() -> wrap(KernelHelpers.idleTask(prog, JsObject.index(cpu)))); }
 
     /** The bytes as a heap buffer: drgn.js wraps it in an ArrayBuffer without copying. */
     @Export public ByteBuffer read(long address, int size, boolean physical) {

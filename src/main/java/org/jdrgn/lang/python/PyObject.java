@@ -1,15 +1,11 @@
 package org.jdrgn.lang.python;
 
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
-import org.jdrgn.error.TypeErrorException;
+import org.jdrgn.lang.ObjectOps;
 import org.jdrgn.objects.CArithmetic;
 import org.jdrgn.objects.DrgnObject;
-import org.jdrgn.objects.FormatOptions;
 import org.jdrgn.objects.Literals;
 import org.jdrgn.types.Type;
 
@@ -41,13 +37,7 @@ public final class PyObject {
         return Literals.of(obj.context(), number(v));
     }
 
-    static Object number(Value v) {
-        if (v.isBoolean()) return v.asBoolean();
-        if (v.fitsInLong()) return v.asLong();
-        if (v.fitsInBigInteger()) return v.asBigInteger();
-        if (v.fitsInDouble()) return v.asDouble();
-        throw new TypeErrorException("unsupported operand type: " + v.getMetaObject());
-    }
+    static Object number(Value v) { return ObjectOps.number(v); }
 
     // ---- attributes ----------------------------------------------------------------------
 
@@ -98,22 +88,7 @@ public final class PyObject {
         return rt().call(() -> wrap(obj.containerOf(typeArg(type), member)));
     }
 
-    /** value_() results as plain interop values: Maps become [keys, values] pairs, Lists arrays. */
-    private static Object pythonable(Object v) {
-        return switch (v) {
-            case Map<?, ?> m -> {
-                List<Object> keys = new ArrayList<>(), values = new ArrayList<>();
-                m.forEach((k, x) -> {
-                    keys.add(k);
-                    values.add(pythonable(x));
-                });
-                yield new Object[] {"dict", keys.toArray(), values.toArray()};
-            }
-            case List<?> l -> new Object[] {"list", l.stream().map(PyObject::pythonable).toArray()};
-            case BigInteger b -> new Object[] {"int", b.toString()};
-            default -> v;
-        };
-    }
+    private static Object pythonable(Object v) { return ObjectOps.tagged(v); }
 
     // ---- arithmetic ----------------------------------------------------------------------
 
@@ -125,29 +100,12 @@ public final class PyObject {
                 a = b;
                 b = t;
             }
-            return wrap(switch (op) {
-                case "+" -> a.add(b);
-                case "-" -> a.sub(b);
-                case "*" -> a.mul(b);
-                case "/" -> a.div(b);
-                case "%" -> a.mod(b);
-                case "<<" -> a.lshift(b);
-                case ">>" -> a.rshift(b);
-                case "&" -> a.and(b);
-                case "|" -> a.or(b);
-                case "^" -> a.xor(b);
-                default -> throw new IllegalArgumentException(op);
-            });
+            return wrap(ObjectOps.binary(op, a, b));
         });
     }
 
     @Export public PyObject jUnary(String op) {
-        return rt().call(() -> wrap(switch (op) {
-            case "-" -> obj.neg();
-            case "+" -> obj.pos();
-            case "~" -> obj.invert();
-            default -> throw new IllegalArgumentException(op);
-        }));
+        return rt().call(() -> wrap(ObjectOps.unary(op, obj)));
     }
 
     @Export public boolean jCompare(String op, Value other) {
@@ -175,40 +133,14 @@ public final class PyObject {
     /** format_(): options as drgn's keyword names (None leaves the default). */
     @Export public String jFormat(Value options) {
         return rt().call(() -> {
-            FormatOptions f = FormatOptions.DEFAULT;
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
             for (Object k : options.getHashKeysIterator().as(Iterable.class)) {
-                String key = k.toString();
-                Value v = options.getHashValue(key);
-                if (v.isNull()) continue;
-                if (key.equals("columns")) {
-                    f = f.withColumns(v.asLong());
-                } else {
-                    int flag = FormatOptions.flagFor(key);
-                    if (flag == 0) throw new TypeErrorException("format_() got an unexpected keyword argument '" + key + "'");
-                    f = f.with(flag, v.asBoolean());
-                }
+                Value v = options.getHashValue(k.toString());
+                m.put(k.toString(), v.isNull() ? null : v.isBoolean() ? (Object) v.asBoolean() : (Object) v.asLong());
             }
-            return obj.format(f);
+            return ObjectOps.format(obj, m);
         });
     }
 
-    @Export public String[] jMemberNames() {
-        return rt().call(() -> {
-            Type t = obj.type().underlying();
-            if (t instanceof org.jdrgn.types.PointerType p) t = p.referenced().underlying();
-            if (!(t instanceof org.jdrgn.types.CompoundType c) || c.members() == null) return new String[0];
-            List<String> names = new ArrayList<>();
-            collect(c, names);
-            return names.toArray(String[]::new);
-        });
-    }
-
-    private static void collect(org.jdrgn.types.CompoundType c, List<String> out) {
-        for (var m : c.members()) {
-            if (m.name() != null) out.add(m.name());
-            else if (m.type().underlying() instanceof org.jdrgn.types.CompoundType inner && inner.members() != null) {
-                collect(inner, out);
-            }
-        }
-    }
+    @Export public String[] jMemberNames() { return rt().call(() -> ObjectOps.memberNames(obj).toArray(String[]::new)); }
 }

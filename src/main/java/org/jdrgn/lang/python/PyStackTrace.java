@@ -1,10 +1,8 @@
 package org.jdrgn.lang.python;
 
 import org.graalvm.polyglot.HostAccess.Export;
-import org.jdrgn.error.ValueErrorException;
-import org.jdrgn.program.KernelTarget;
+import org.jdrgn.lang.FrameAccess;
 import org.jdrgn.unwind.FrameTrace;
-import org.jdrgn.unwind.StackTraces;
 import org.jdrgn.unwind.VariableReader;
 
 /**
@@ -25,18 +23,13 @@ public final class PyStackTrace {
     /** prog.stack_trace(tid): unwinds the thread now. */
     @Export
     public static PyStackTrace of(PyProgram prog, long tid) {
-        return prog.rt.call(() -> new PyStackTrace(prog, StackTraces.forProgram(prog.program()).trace(tid)));
+        return prog.rt.call(() -> new PyStackTrace(prog, FrameAccess.trace(prog.program(), tid)));
     }
 
     /** prog.stack_trace(task) for a kernel {@code struct task_struct *}: by address, so idle tasks (pid 0) work too. */
     @Export
     public static PyStackTrace ofTask(PyProgram prog, long task) {
-        return prog.rt.call(() -> {
-            if (!(prog.program().target() instanceof KernelTarget k)) {
-                throw new ValueErrorException("stack_trace of a pointer object needs a Linux kernel program");
-            }
-            return new PyStackTrace(prog, StackTraces.forProgram(prog.program()).trace(k.taskThread(task)));
-        });
+        return prog.rt.call(() -> new PyStackTrace(prog, FrameAccess.taskTrace(prog.program(), task)));
     }
 
     public FrameTrace trace() { return trace; }

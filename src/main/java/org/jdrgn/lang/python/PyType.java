@@ -1,24 +1,17 @@
 package org.jdrgn.lang.python;
 
-import java.nio.ByteOrder;
 import java.util.List;
 import org.graalvm.polyglot.HostAccess.Export;
+import org.jdrgn.lang.TypeAttributes;
 import org.jdrgn.error.AttributeException;
-import org.jdrgn.types.ArrayType;
-import org.jdrgn.types.BoolType;
 import org.jdrgn.types.CTypePrinter;
 import org.jdrgn.types.CompoundType;
 import org.jdrgn.types.EnumType;
-import org.jdrgn.types.FloatType;
 import org.jdrgn.types.FunctionType;
-import org.jdrgn.types.IntType;
-import org.jdrgn.types.PointerType;
 import org.jdrgn.types.PrimitiveType;
 import org.jdrgn.types.Qualifiers;
 import org.jdrgn.types.Type;
 import org.jdrgn.types.TypeEnumerator;
-import org.jdrgn.types.TypeRepr;
-import org.jdrgn.types.TypedefType;
 
 /**
  * The Java object behind a Python {@code drgn.Type}. Attribute values and errors are the
@@ -40,9 +33,7 @@ public final class PyType {
 
     private PyType wrap(Type t) { return new PyType(prog, t); }
 
-    private AttributeException lacks(String what) {
-        return new AttributeException(type.kind().spelling() + " type does not have " + what);
-    }
+    private AttributeException lacks(String what) { return TypeAttributes.lacks(type, what); }
 
     @Export public PyProgram jProg() { return prog; }
 
@@ -58,71 +49,31 @@ public final class PyType {
     @Export public String jLanguage() { return type.language().name(); }
 
     @Export public String jName() {
-        return rt.call(() -> switch (type) {
-            case IntType t -> t.name();
-            case BoolType t -> t.name();
-            case FloatType t -> t.name();
-            case TypedefType t -> t.name();
-            default -> throw lacks("a name");
-        });
+        return rt.call(() -> TypeAttributes.name(type));
     }
 
     @Export public String jTag() {
-        return rt.call(() -> switch (type) {
-            case CompoundType t -> t.tag();
-            case EnumType t -> t.tag();
-            default -> throw lacks("a tag");
-        });
+        return rt.call(() -> TypeAttributes.tag(type));
     }
 
     @Export public Object jSize() {
-        return rt.call(() -> switch (type) {
-            case IntType t -> (Object) t.size();
-            case BoolType t -> t.size();
-            case FloatType t -> t.size();
-            case PointerType t -> t.size();
-            case CompoundType t -> t.size();
-            default -> throw lacks("a size");
-        });
+        return rt.call(() -> TypeAttributes.size(type));
     }
 
     @Export public Object jLength() {
-        return rt.call(() -> {
-            if (type instanceof ArrayType a) return a.length();
-            throw lacks("a length");
-        });
+        return rt.call(() -> TypeAttributes.length(type));
     }
 
     @Export public boolean jIsSigned() {
-        return rt.call(() -> {
-            if (type instanceof IntType t) return t.isSigned();
-            throw lacks("a signedness");
-        });
+        return rt.call(() -> TypeAttributes.isSigned(type));
     }
 
     @Export public String jByteOrder() {
-        return rt.call(() -> {
-            ByteOrder o = switch (type) {
-                case IntType t -> t.byteOrder();
-                case BoolType t -> t.byteOrder();
-                case FloatType t -> t.byteOrder();
-                case PointerType t -> t.byteOrder();
-                default -> throw lacks("a byte order");
-            };
-            return o == ByteOrder.LITTLE_ENDIAN ? "little" : "big";
-        });
+        return rt.call(() -> TypeAttributes.byteOrder(type));
     }
 
     @Export public PyType jType() {
-        return rt.call(() -> wrap(switch (type) {
-            case TypedefType t -> t.aliased();
-            case PointerType t -> t.referenced();
-            case ArrayType t -> t.element();
-            case FunctionType t -> t.returnType();
-            case EnumType t when t.compatibleType() != null -> t.compatibleType();
-            case EnumType t -> throw new AttributeException("enum type does not have an underlying type");
-            default -> throw lacks("an underlying type");
-        }));
+        return rt.call(() -> wrap(TypeAttributes.underlying(type)));
     }
 
     @Export public Object[] jMembers() {

@@ -1,0 +1,53 @@
+package org.jdrgn.lang;
+
+import org.jdrgn.elf.Symbol;
+import org.jdrgn.error.LookupException;
+import org.jdrgn.error.ValueErrorException;
+import org.jdrgn.program.KernelTarget;
+import org.jdrgn.program.Program;
+import org.jdrgn.unwind.FrameTrace;
+import org.jdrgn.unwind.SourceLocation;
+import org.jdrgn.unwind.StackFrame;
+import org.jdrgn.unwind.StackTraces;
+
+/**
+ * drgn's stack_trace() arguments and StackFrame accessors with drgn's errors for what a
+ * frame does not know, shared by the language adapters.
+ */
+public final class FrameAccess {
+    private FrameAccess() {}
+
+    /** prog.stack_trace(tid): unwinds the thread now. */
+    public static FrameTrace trace(Program prog, long tid) {
+        return StackTraces.forProgram(prog).trace(tid);
+    }
+
+    /** prog.stack_trace(task) for a kernel {@code struct task_struct *}: by address, so idle tasks (pid 0) work too. */
+    public static FrameTrace taskTrace(Program prog, long task) {
+        if (!(prog.target() instanceof KernelTarget k)) {
+            throw new ValueErrorException("stack_trace of a pointer object needs a Linux kernel program");
+        }
+        return StackTraces.forProgram(prog).trace(k.taskThread(task));
+    }
+
+    public static long sp(StackFrame f) {
+        return f.sp().orElseThrow(() -> new LookupException("stack pointer is not known"));
+    }
+
+    public static Symbol symbol(StackFrame f) {
+        return f.symbol().orElseThrow(() ->
+                new LookupException("could not find symbol containing 0x" + Long.toHexString(f.physical().lookupPc())));
+    }
+
+    public static SourceLocation source(StackFrame f) {
+        return f.source().orElseThrow(() -> new LookupException("source code location not available"));
+    }
+
+    /** A register's value in the frame: ValueError for a name the architecture lacks, LookupError if unknown here. */
+    public static long register(StackFrame f, String name) {
+        if (f.physical().arch().number(name) < 0) throw new ValueErrorException("unknown register '" + name + "'");
+        Long v = f.registers().get(name);
+        if (v == null) throw new LookupException("register value is not known");
+        return v;
+    }
+}
