@@ -1,7 +1,6 @@
 package org.jdrgn.unwind;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,30 +23,24 @@ record GdbBacktrace(Map<Long, List<GdbBacktrace.Frame>> threads) {
         String function() { return names.getLast(); }
     }
 
-    private static final Pattern THREAD = Pattern.compile("^Thread \\d+ \\((?:Thread 0x[0-9a-f]+ \\()?LWP (\\d+)\\)\\)?:$");
     private static final Pattern FRAME = Pattern.compile("^#(\\d+)\\s+(?:0x([0-9a-f]+) in )?(\\S+) \\(");
 
     static GdbBacktrace read(Path file) throws IOException {
         Map<Long, List<Frame>> threads = new LinkedHashMap<>();
-        List<Frame> current = null;
-        for (String line : Files.readAllLines(file)) {
-            Matcher t = THREAD.matcher(line);
-            if (t.matches()) {
-                long tid = Long.parseLong(t.group(1));
-                // The trace comes first; later "Thread N" blocks are per-thread prints.
-                current = threads.containsKey(tid) ? null : new ArrayList<>();
-                if (current != null) threads.put(tid, current);
-                continue;
-            }
-            Matcher f = FRAME.matcher(line);
-            if (current == null || !f.find()) continue;
-            int index = Integer.parseInt(f.group(1));
-            String name = f.group(3);
-            if (f.group(2) != null || index == 0) {
-                OptionalLong pc = f.group(2) == null ? OptionalLong.empty() : OptionalLong.of(Long.parseUnsignedLong(f.group(2), 16));
-                current.add(new Frame(pc, new ArrayList<>(List.of(name))));
-            } else {
-                current.getLast().names().add(name);
+        for (var block : GdbThreadBlocks.read(file).entrySet()) {
+            List<Frame> current = new ArrayList<>();
+            threads.put(block.getKey(), current);
+            for (String line : block.getValue()) {
+                Matcher f = FRAME.matcher(line);
+                if (!f.find()) continue;
+                int index = Integer.parseInt(f.group(1));
+                String name = f.group(3);
+                if (f.group(2) != null || index == 0) {
+                    OptionalLong pc = f.group(2) == null ? OptionalLong.empty() : OptionalLong.of(Long.parseUnsignedLong(f.group(2), 16));
+                    current.add(new Frame(pc, new ArrayList<>(List.of(name))));
+                } else {
+                    current.getLast().names().add(name);
+                }
             }
         }
         threads.values().removeIf(List::isEmpty);

@@ -1,7 +1,6 @@
 package org.jdrgn.unwind;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,36 +22,29 @@ record GdbFullTrace(Map<Long, List<GdbFullTrace.Frame>> threads) {
 
     record Frame(int index, String function, List<Variable> variables) {}
 
-    private static final Pattern THREAD = Pattern.compile("^Thread \\d+ \\((?:Thread 0x[0-9a-f]+ \\()?LWP (\\d+)\\)\\)?:$");
     private static final Pattern FRAME = Pattern.compile("^#(\\d+)\\s+(?:0x[0-9a-f]+ in )?(\\S+) \\((.*)\\)(?: at \\S+| from \\S+)?$");
     private static final Pattern ARG = Pattern.compile("^(\\w+)=(?:\\w+@entry=)?(.*)$", Pattern.DOTALL);
     private static final Pattern LOCAL = Pattern.compile("^        (\\w+) = (.*)$");
 
     static GdbFullTrace read(Path file) throws IOException {
         Map<Long, List<Frame>> threads = new LinkedHashMap<>();
-        List<Frame> current = null;
-        for (String line : Files.readAllLines(file)) {
-            Matcher t = THREAD.matcher(line);
-            if (t.matches()) {
-                long tid = Long.parseLong(t.group(1));
-                // the trace comes first; a later "Thread N" block is a per-thread print
-                current = threads.containsKey(tid) ? null : new ArrayList<>();
-                if (current != null) threads.put(tid, current);
-                continue;
-            }
-            if (current == null) continue;
-            Matcher f = FRAME.matcher(line);
-            if (f.matches()) {
-                List<Variable> vars = new ArrayList<>();
-                for (String arg : GdbVariables.splitTopLevel(f.group(3))) {
-                    Matcher a = ARG.matcher(arg);
-                    if (a.matches()) vars.add(new Variable(a.group(1), a.group(2), true));
+        for (var block : GdbThreadBlocks.read(file).entrySet()) {
+            List<Frame> current = new ArrayList<>();
+            threads.put(block.getKey(), current);
+            for (String line : block.getValue()) {
+                Matcher f = FRAME.matcher(line);
+                if (f.matches()) {
+                    List<Variable> vars = new ArrayList<>();
+                    for (String arg : GdbVariables.splitTopLevel(f.group(3))) {
+                        Matcher a = ARG.matcher(arg);
+                        if (a.matches()) vars.add(new Variable(a.group(1), a.group(2), true));
+                    }
+                    current.add(new Frame(Integer.parseInt(f.group(1)), f.group(2), vars));
+                    continue;
                 }
-                current.add(new Frame(Integer.parseInt(f.group(1)), f.group(2), vars));
-                continue;
+                Matcher l = LOCAL.matcher(line);
+                if (l.matches() && !current.isEmpty()) current.getLast().variables().add(new Variable(l.group(1), l.group(2), false));
             }
-            Matcher l = LOCAL.matcher(line);
-            if (l.matches() && !current.isEmpty()) current.getLast().variables().add(new Variable(l.group(1), l.group(2), false));
         }
         threads.values().removeIf(List::isEmpty);
         return new GdbFullTrace(threads);
