@@ -22,27 +22,27 @@ final class JsSession {
     JsSession(Main opts) { this.opts = opts; }
 
     int run() {
-        Path script = Path.of(opts.script.get(0));
+        Path script = opts.resolve(Path.of(opts.script.get(0)));
         if (opts.code == null && !Files.isRegularFile(script)) {
-            System.err.println("error: " + script + ": No such file");
+            opts.err.println("error: " + opts.script.get(0) + ": No such file");
             return 1;
         }
         Program prog;
         try {
             prog = Session.open(opts);
         } catch (DrgnException e) {
-            System.err.println("error: " + e.getMessage());
+            opts.err.println("error: " + e.getMessage());
             return 1;
         }
-        Consumer<String> warn = opts.quiet ? w -> { } : w -> System.err.println("warning: " + w);
-        JsRuntime rt = new JsRuntime((p, path) -> CoreLoader.open(p, Path.of(path), Session.debugOptions(opts), warn));
-        try (Context ctx = JsEngine.newContext(null, System.in, System.out, System.err)) {
+        Consumer<String> warn = Session.warnings(opts);
+        JsRuntime rt = new JsRuntime((p, path) -> CoreLoader.open(p, opts.resolve(Path.of(path)), Session.debugOptions(opts), warn));
+        try (Context ctx = JsEngine.newContext(null, opts.in, opts.out, opts.err)) {
             JsApi api = JsEngine.install(ctx, rt);
             api.bindGlobals(ctx, prog, opts.script);
             int status = opts.code != null
-                    ? JsScript.runCode(ctx, opts.code, "<string>", System.err)
-                    : JsScript.runFile(ctx, script, System.err);
-            System.out.flush();
+                    ? JsScript.runCode(ctx, opts.code, "<string>", opts.err)
+                    : JsScript.runFile(ctx, script, opts.err);
+            opts.out.flush();
             return status;
         }
     }

@@ -48,6 +48,9 @@ public final class Main implements Callable<Integer> {
     java.io.InputStream in = System.in;
     PrintStream out = System.out;
     PrintStream err = System.err;
+    /** The caller's working directory when it is not this JVM's (the resident server); null: this JVM's. */
+    Path cwd;
+    PythonContexts contexts = PythonContexts.FRESH;
 
     @Parameters(paramLabel = "ARG", description = "script to execute instead of running in interactive mode, and its arguments")
     List<String> script = new ArrayList<>();
@@ -63,6 +66,15 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the CLI on the given streams (tests pass their own); returns the exit status. */
     public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err) {
+        return run(args, in, out, err, null, PythonContexts.FRESH);
+    }
+
+    /**
+     * Runs the CLI for a caller in directory {@code cwd} (relative paths resolve there; null:
+     * this JVM's), taking its Python context from {@code contexts}; returns the exit status.
+     */
+    public static int run(String[] args, java.io.InputStream in, PrintStream out, PrintStream err,
+                          Path cwd, PythonContexts contexts) {
         if (args.length > 0 && args[0].equals("--python")) {
             return Session.pythonMain(List.of(args).subList(1, args.length), in, out, err);
         }
@@ -70,6 +82,8 @@ public final class Main implements Callable<Integer> {
         main.in = in;
         main.out = out;
         main.err = err;
+        main.cwd = cwd;
+        main.contexts = contexts;
         CommandLine cl = new CommandLine(main);
         cl.setStopAtPositional(true);            // everything after the script is the script's
         cl.setUnmatchedOptionsArePositionalParams(false);
@@ -94,4 +108,7 @@ public final class Main implements Callable<Integer> {
         }
         return new Session(this).run();
     }
+
+    /** A path the user typed, as this JVM must open it. */
+    Path resolve(Path p) { return cwd == null || p == null ? p : cwd.resolve(p); }
 }

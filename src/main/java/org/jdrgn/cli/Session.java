@@ -14,6 +14,7 @@ import org.jdrgn.lang.python.PyRuntime;
 import org.jdrgn.lang.python.PythonEngine;
 import org.jdrgn.program.CoreLoader;
 import org.jdrgn.program.DebugInfoOptions;
+import org.jdrgn.program.LiveKernel;
 import org.jdrgn.program.Program;
 
 /** One CLI run: open the program, start Python, run the script / code / REPL. */
@@ -26,8 +27,8 @@ final class Session {
         if (opts.code == null && !opts.script.isEmpty() && opts.script.get(0).endsWith(".js")) {
             return new JsSession(opts).run();
         }
-        if (!opts.script.isEmpty()) {
-            String problem = ScriptCheck.problem(Path.of(opts.script.get(0)));
+        if (opts.code == null && !opts.script.isEmpty()) {      // with -e, the arguments are sys.argv's
+            String problem = ScriptCheck.problem(opts.resolve(Path.of(opts.script.get(0))));
             if (problem != null) {
                 opts.err.println(problem);
                 return 1;
@@ -43,9 +44,12 @@ final class Session {
             return 1;
         }
         DebugInfoOptions dbg = debugOptions(opts);
-        PyRuntime rt = new PyRuntime((p, path) -> CoreLoader.open(p, Path.of(path), dbg, warnings(opts)));
         List<String> argv = opts.script.isEmpty() ? List.of("") : opts.script;
-        try (Context ctx = PythonEngine.newContext(null, rt, argv, opts.in, opts.out, opts.err)) {
+        PythonContexts.Opened opened = opts.contexts.open(
+                (p, path) -> CoreLoader.open(p, opts.resolve(Path.of(path)), dbg, warnings(opts)),
+                argv, opts.in, opts.out, opts.err);
+        PyRuntime rt = opened.runtime();
+        try (Context ctx = opened.context()) {
             Value cli = PythonEngine.eval(ctx, "import _jdrgn_cli\n_jdrgn_cli", "<jdrgn>");
             PyProgram pyProg = rt.wrap(prog);
             if (opts.code != null) {
@@ -59,21 +63,27 @@ final class Session {
     }
 
     static Program open(Main opts) {
-        if (opts.core == null) {
-            throw new DrgnException(opts.kernel
-                    ? "live kernel debugging (-k) is not supported yet; use -c with a vmcore"
-                    : "no program given: use -c CORE (drgn debugs the live kernel by default; jdrgn needs -c)");
-        }
         Program prog = new Program(null);
-        CoreLoader.open(prog, opts.core, debugOptions(opts), warnings(opts));
+        if (opts.core == null) {                  // -k, or nothing: the running kernel, as drgn
+            try {
+                LiveKernel.open(prog, debugOptions(opts), warnings(opts));
+            } catch (DrgnException e) {
+                throw new DrgnException("cannot debug the running kernel: " + e.getMessage()
+                        + (Files.exists(LiveKernel.KCORE) ? ""
+                        : " (no /proc/kcore on this machine, as in a container; use -c VMCORE)"), e);
+            }
+            return prog;
+        }
+        CoreLoader.open(prog, opts.resolve(opts.core), debugOptions(opts), warnings(opts));
         return prog;
     }
 
     static DebugInfoOptions debugOptions(Main opts) {
-        return new DebugInfoOptions(List.copyOf(opts.symbols), !opts.noDefaultSymbols, opts.mainSymbols);
+        return new DebugInfoOptions(opts.symbols.stream().map(opts::resolve).toList(), !opts.noDefaultSymbols,
+                opts.mainSymbols);
     }
 
-    private static java.util.function.Consumer<String> warnings(Main opts) {
+    static java.util.function.Consumer<String> warnings(Main opts) {
         return opts.quiet ? w -> { } : w -> opts.err.println("warning: " + w);
     }
 

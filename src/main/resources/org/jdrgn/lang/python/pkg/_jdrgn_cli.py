@@ -3,12 +3,11 @@
 
 import builtins
 import os
-import pkgutil
-import runpy
 import sys
-import traceback
 
 import drgn
+
+# traceback, runpy and pkgutil cost a fresh GraalPy context ~0.1-0.3 s each: imported when used.
 
 
 def main(fn, *args):
@@ -25,12 +24,24 @@ def main(fn, *args):
         print(code, file=sys.stderr)
         return 1
     except BaseException as e:  # noqa: BLE001 - report like the interpreter, then fail
+        import traceback
         tb = e.__traceback__
         traceback.print_exception(type(e), e, tb.tb_next if tb is not None else None)
         return 1
     finally:
         sys.stdout.flush()
         sys.stderr.flush()
+
+
+def enter(cwd, env, argv):
+    """Makes a context warmed ahead of time (the resident server) look like the client's process."""
+    os.chdir(cwd)
+    kv = list(env)
+    wanted = dict(zip(kv[0::2], kv[1::2]))
+    for k in [k for k in os.environ if k not in wanted]:
+        del os.environ[k]
+    os.environ.update(wanted)
+    sys.argv = list(argv)
 
 
 def _globals(prog):
@@ -42,9 +53,22 @@ def run_script(prog, argv):
     """drgn SCRIPT ARGS...: run the script as __main__ with prog in its globals."""
     sys.argv = list(argv)
     script = argv[0]
-    if pkgutil.get_importer(script) is None:
+    if not _is_importer(script):
         sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
+    import runpy
     runpy.run_path(script, init_globals=_globals(prog), run_name="__main__")
+
+
+def _is_importer(path):
+    """pkgutil.get_importer(path) is not None, without importing pkgutil: a directory or a zip."""
+    if os.path.isdir(path):
+        return True
+    import zipimport
+    try:
+        zipimport.zipimporter(path)
+        return True
+    except (zipimport.ZipImportError, OSError):
+        return False
 
 
 def run_code(prog, code, argv):
@@ -97,6 +121,7 @@ def repl_exec(source):
     except SystemExit:
         raise
     except BaseException as e:  # noqa: BLE001 - the REPL reports everything and goes on
+        import traceback
         tb = e.__traceback__
         # Drop this function's own frame from the report.
         traceback.print_exception(type(e), e, tb.tb_next if tb is not None else None)
@@ -117,6 +142,10 @@ def _displayhook(value):
 
 def python_main(argv):
     """jdrgn --python ARGS: behave like the python3 command (-m, -c, script, stdin)."""
+    # This module imported jdrgn's drgn; forget it (re-importing costs ~10 ms) so that a
+    # script's `import drgn` follows its sys.path, e.g. to Debian's drgn over jdrgn's _drgn.
+    for name in [m for m in sys.modules if m == "drgn" or m.startswith("drgn.")]:
+        del sys.modules[name]
     args = list(argv)
     while args and args[0] in ("-u", "-B", "-q", "-s", "-E", "-I"):
         args.pop(0)
@@ -125,6 +154,7 @@ def python_main(argv):
             sys.exit("Argument expected for the -m option")
         sys.argv = [args[1], *args[2:]]
         sys.path.insert(0, os.getcwd())
+        import runpy
         runpy.run_module(args[1], run_name="__main__", alter_sys=True)
     elif args and args[0] == "-c":
         if len(args) < 2:
@@ -135,6 +165,7 @@ def python_main(argv):
     elif args and args[0] != "-":
         sys.argv = args
         sys.path.insert(0, os.path.dirname(os.path.abspath(args[0])))
+        import runpy
         runpy.run_path(args[0], run_name="__main__")
     else:
         sys.argv = [""] + args[1:]
