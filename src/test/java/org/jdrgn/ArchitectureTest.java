@@ -1,0 +1,72 @@
+package org.jdrgn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * ARCHITECTURE.md's dependency line holds: no package's code names a class of a package to
+ * its right (comments aside). The order is read from ARCHITECTURE.md itself, so the document
+ * and the code cannot drift apart unnoticed.
+ */
+class ArchitectureTest {
+    private static final Path SRC = Path.of("src/main/java/org/jdrgn");
+    private static final Pattern REF = Pattern.compile("org\\.jdrgn\\.([a-z.]+)\\.[A-Z]");
+
+    @Test
+    void noPackageUsesOneToItsRight() throws IOException {
+        List<String> order = order();
+        assertTrue(order.size() >= 15, "dependency line of ARCHITECTURE.md: " + order);
+        List<String> violations = new ArrayList<>();
+        int files = 0;
+        try (Stream<Path> all = Files.walk(SRC)) {
+            for (Path f : all.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String pkg = SRC.relativize(f.getParent()).toString().replace('/', '.');
+                assertTrue(order.contains(pkg), "package " + pkg + " is not in ARCHITECTURE.md's dependency line");
+                files++;
+                Matcher m = REF.matcher(code(Files.readString(f)));
+                while (m.find()) {
+                    String used = m.group(1);
+                    if (!used.equals(pkg) && order.indexOf(used) > order.indexOf(pkg)) {
+                        violations.add(SRC.relativize(f) + " uses org.jdrgn." + used);
+                    }
+                }
+            }
+        }
+        assertTrue(files > 300, "read " + files + " files");
+        assertEquals(List.of(), violations);
+    }
+
+    /** "error → bytes → elf → ... → lang.{python,js} → cli" as a flat list, left to right. */
+    private static List<String> order() throws IOException {
+        String md = Files.readString(Path.of("ARCHITECTURE.md"));
+        String line = md.lines().filter(l -> l.startsWith("    error →")).findFirst().orElseThrow();
+        List<String> out = new ArrayList<>();
+        for (String step : line.trim().split("→")) {
+            for (String p : step.split(",(?![^{]*})")) {
+                p = p.trim();
+                Matcher group = Pattern.compile("(\\w+)\\.\\{(.*)}").matcher(p);
+                if (group.matches()) {
+                    for (String sub : group.group(2).split(",")) out.add(group.group(1) + "." + sub.trim());
+                } else {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The source without comments: javadoc may name any class. */
+    private static String code(String src) {
+        return src.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+    }
+}
