@@ -1,9 +1,14 @@
 package org.jdrgn.lang;
 
+import java.util.List;
 import org.jdrgn.error.ValueErrorException;
 import org.jdrgn.linux.KernelObjects;
 import org.jdrgn.linux.PerCpu;
+import org.jdrgn.linux.Pids;
+import org.jdrgn.linux.Printk;
+import org.jdrgn.linux.PrintkRecord;
 import org.jdrgn.linux.Sched;
+import org.jdrgn.linux.TaskState;
 import org.jdrgn.objects.DrgnObject;
 import org.jdrgn.program.KernelProgramObjects;
 import org.jdrgn.program.Program;
@@ -11,7 +16,8 @@ import org.jdrgn.program.ProgramFlags;
 
 /**
  * drgn's Linux helpers that take and return objects (per_cpu, per_cpu_ptr, task_cpu, cpu_curr,
- * idle_task), over org.jdrgn.linux, for adapters that pass objects rather than addresses.
+ * idle_task, get_dmesg, get_printk_records, for_each_task, find_task, task_state_to_char), over
+ * org.jdrgn.linux, for adapters that pass objects rather than addresses.
  */
 public final class KernelHelpers {
     private KernelHelpers() {}
@@ -42,6 +48,34 @@ public final class KernelHelpers {
     /** cpu_curr(prog, cpu): the {@code struct task_struct *} running on the CPU. */
     public static DrgnObject cpuCurr(Program prog, long cpu) {
         return Sched.cpuCurr(kernel(prog, "cpu_curr"), cpu);
+    }
+
+    /** get_dmesg(prog): the kernel log as dmesg(1) prints it. */
+    public static byte[] dmesg(Program prog) {
+        return Printk.dmesg(kernel(prog, "get_dmesg"));
+    }
+
+    /** get_printk_records(prog): the kernel log's records, oldest first. */
+    public static List<PrintkRecord> printkRecords(Program prog) {
+        return Printk.records(kernel(prog, "get_printk_records"));
+    }
+
+    /** for_each_task(prog): every {@code struct task_struct *} of init_pid_ns, in PID order. */
+    public static List<DrgnObject> forEachTask(Program prog) {
+        var pids = new Pids(kernel(prog, "for_each_task"));
+        return pids.forEachTask(pids.initPidNs()).stream().map(pids::taskObject).toList();
+    }
+
+    /** find_task(prog, pid): the {@code struct task_struct *} with that PID in init_pid_ns, or NULL. */
+    public static DrgnObject findTask(Program prog, long pid) {
+        var pids = new Pids(kernel(prog, "find_task"));
+        return pids.taskObject(pids.findTask(pids.initPidNs(), pid));
+    }
+
+    /** task_state_to_char(task): ps(1)'s state letter of a {@code struct task_struct *}. */
+    public static String taskStateToChar(Program prog, DrgnObject task) {
+        kernel(prog, "task_state_to_char");
+        return String.valueOf(TaskState.toChar(task));
     }
 
     /** idle_task(prog, cpu): the CPU's idle {@code struct task_struct *}. */

@@ -7,7 +7,10 @@ import org.jdrgn.linux.KernelObjects;
 import org.jdrgn.linux.PageTableReader;
 import org.jdrgn.linux.PerCpu;
 import org.jdrgn.linux.Pids;
+import org.jdrgn.linux.Printk;
+import org.jdrgn.linux.PrintkWire;
 import org.jdrgn.linux.Sched;
+import org.jdrgn.linux.TaskState;
 import org.jdrgn.linux.XArray;
 
 /**
@@ -49,6 +52,9 @@ public final class KernelHelperCalls {
                 }
                 yield out;
             }
+            case "task_state_to_char" -> (long) TaskState.toChar(k.pointer("struct task_struct *", arg(args, 0, name)));
+            case "get_printk_records" -> PrintkWire.pack(Printk.records(k));
+            case "get_dmesg" -> Printk.dmesg(k); // bytes, as read_vm
             case "thread_task" -> target(prog).task(arg(args, 0, name)).orElse(0L);
             case "crashed_cpu" -> target(prog).crashedCpu();
             case "direct_mapping_offset" -> target(prog).memory().pageOffsetBase();

@@ -104,6 +104,15 @@ public final class JsProgram {
 
     @Export public JsObject idleTask(Value cpu) { return rt.call(() -> wrap(KernelHelpers.idleTask(prog, JsObject.index(cpu)))); }
 
+    /** get_dmesg(prog): the bytes as a heap buffer (drgn.js wraps it in a Uint8Array). */
+    @Export public ByteBuffer getDmesg() { return rt.call(() -> ByteBuffer.wrap(KernelHelpers.dmesg(prog))); }
+
+    @Export public Object[] forEachTask() { return rt.call(() -> KernelHelpers.forEachTask(prog).stream().map(this::wrap).toArray()); }
+
+    @Export public JsObject findTask(Value pid) { return rt.call(() -> wrap(KernelHelpers.findTask(prog, JsObject.index(pid)))); }
+
+    @Export public String taskStateToChar(JsObject task) { return rt.call(() -> KernelHelpers.taskStateToChar(prog, task.obj)); }
+
     /** The bytes as a heap buffer: drgn.js wraps it in an ArrayBuffer without copying. */
     @Export public ByteBuffer read(long address, int size, boolean physical) {
         return rt.call(() -> ByteBuffer.wrap(prog.read(address, size, physical)));

@@ -275,6 +275,14 @@ declare namespace drgn {
     function taskCpu(task: Object): number;
     function cpuCurr(prog: Program, cpu: IntegerArg): Object;
     function idleTask(prog: Program, cpu: IntegerArg): Object;
+    /** drgn's get_dmesg(prog): "[    1.234567] text\n" lines, as bytes. */
+    function getDmesg(prog: Program): Uint8Array;
+    /** drgn's for_each_task(prog): struct task_struct * of init_pid_ns, in PID order. */
+    function forEachTask(prog: Program): Object[];
+    /** drgn's find_task(prog, pid): a struct task_struct *, NULL if there is no such task. */
+    function findTask(prog: Program, pid: IntegerArg): Object;
+    /** drgn's task_state_to_char(task): 'R', 'S', 'D', 'T', 't', 'X', 'Z', 'P' or 'I'. */
+    function taskStateToChar(task: Object): string;
 
     // ---- stack traces ----------------------------------------------------------------------
     class StackFrame {

@@ -439,6 +439,14 @@
     const taskCpu = (task) => num(task[J].taskCpu());
     const cpuCurr = (prog, cpu) => objectOf(prog, prog[J].cpuCurr(cpuArg(cpu)));
     const idleTask = (prog, cpu) => objectOf(prog, prog[J].idleTask(cpuArg(cpu)));
+    /** drgn's get_dmesg(prog): the kernel log as dmesg(1) prints it, as bytes (UTF-8 in practice). */
+    const getDmesg = (prog) => new Uint8Array(new ArrayBuffer(prog[J].getDmesg()));
+    /** drgn's for_each_task(prog): every struct task_struct * of the initial PID namespace, in PID order. */
+    const forEachTask = (prog) => Array.from(prog[J].forEachTask(), (t) => objectOf(prog, t));
+    /** drgn's find_task(prog, pid): the struct task_struct * with that PID, or a NULL one. */
+    const findTask = (prog, pid) => objectOf(prog, prog[J].findTask(pid instanceof DrgnObject ? pid[J] : toLong(pid, 'pid')));
+    /** drgn's task_state_to_char(task): ps(1)'s state letter. */
+    const taskStateToChar = (task) => task[PROG][J].taskStateToChar(task[J]);
 
     // ------------------------------------------------------------------ stack traces
     class StackFrame {
@@ -623,7 +631,7 @@
         Program, Platform, Symbol, Thread, Object: DrgnObject, Type, TypeMember, StackTrace, StackFrame,
         Architecture, PlatformFlags, ProgramFlags, SymbolBinding, SymbolKind, TypeKind, Qualifiers, FindObjectFlags,
         cast, reinterpret, containerOf, NULL, sizeof,
-        perCpu, perCpuPtr, taskCpu, cpuCurr, idleTask,
+        perCpu, perCpuPtr, taskCpu, cpuCurr, idleTask, getDmesg, forEachTask, findTask, taskStateToChar,
         FaultError, LookupError, KeyError, ValueError, MissingDebugInfoError, ObjectAbsentError,
         OutOfBoundsError, OSError,
         hostPlatform, programFromCoreDump, flagNames,

@@ -13,6 +13,8 @@ def call(prog, name, *args):
     result = prog.jKernelHelper(name, [_s64(a & 0xFFFFFFFFFFFFFFFF) for a in args])
     if isinstance(result, int):
         return _u64(result)
+    if isinstance(result, str):  # bytes from Java arrive as a Latin-1 str (get_dmesg, read_vm)
+        return result.encode("latin-1")
     return [_u64(v) for v in result]
 
 

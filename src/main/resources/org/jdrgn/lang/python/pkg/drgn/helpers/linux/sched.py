@@ -1,8 +1,9 @@
 """CPU scheduler (drgn.helpers.linux.sched), adapted to jdrgn's Java helpers."""
 
+from drgn.helpers.common.prog import takes_program_or_default
 from drgn.helpers.linux import _kernel
 
-__all__ = ("cpu_curr", "idle_task", "task_cpu")
+__all__ = ("cpu_curr", "idle_task", "task_cpu", "task_state_to_char")
 
 
 def task_cpu(task):
@@ -10,11 +11,18 @@ def task_cpu(task):
     return _kernel.call(task.prog_, "task_cpu", task.value_())
 
 
+@takes_program_or_default
 def cpu_curr(prog, cpu):
     """The ``struct task_struct *`` running on ``cpu`` (its runqueue's curr)."""
     return _kernel.task(prog, _kernel.call(prog, "cpu_curr", cpu))
 
 
+@takes_program_or_default
 def idle_task(prog, cpu):
     """The idle ``struct task_struct *`` of ``cpu``."""
     return _kernel.task(prog, _kernel.call(prog, "idle_task", cpu))
+
+
+def task_state_to_char(task):
+    """The state of a ``struct task_struct *`` as ps(1)'s letter ('R' for running, ...)."""
+    return chr(_kernel.call(task.prog_, "task_state_to_char", task.value_()))
