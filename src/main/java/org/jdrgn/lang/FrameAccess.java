@@ -30,6 +30,17 @@ public final class FrameAccess {
         return StackTraces.forProgram(prog).trace(k.taskThread(task));
     }
 
+    /** prog.stack_trace(regs) for a {@code struct pt_regs} or {@code struct pt_regs *}: unwinds from its registers. */
+    public static FrameTrace regsTrace(Program prog, org.jdrgn.objects.DrgnObject regs) {
+        StackTraces traces = StackTraces.forProgram(prog);
+        return traces.expand(traces.unwinder().unwind(org.jdrgn.unwind.PtRegs.registers(regs)));
+    }
+
+    /** prog.stack_trace_from_pcs(pcs): frames of the given program counters, nothing unwound. */
+    public static FrameTrace pcsTrace(Program prog, long[] pcs) {
+        return org.jdrgn.unwind.PcTrace.of(StackTraces.forProgram(prog), pcs);
+    }
+
     public static long sp(StackFrame f) {
         return f.sp().orElseThrow(() -> new LookupException("stack pointer is not known"));
     }

@@ -32,9 +32,15 @@ public final class DrgnObject {
     final long bits;         // VALUE: integer (wrapped) or raw double bits; REFERENCE: address
     final byte[] buf;        // VALUE with BUFFER/BIG encoding
     final int bitOffset;     // REFERENCE: 0..7
+    final AbsenceReason absenceReason;  // ABSENT only; null otherwise
 
     private DrgnObject(ObjectContext ctx, Type type, Type u, ObjectKind kind, Encoding enc, long bitSize,
                        int bitFieldSize, long bits, byte[] buf, int bitOffset) {
+        this(ctx, type, u, kind, enc, bitSize, bitFieldSize, bits, buf, bitOffset, null);
+    }
+
+    private DrgnObject(ObjectContext ctx, Type type, Type u, ObjectKind kind, Encoding enc, long bitSize,
+                       int bitFieldSize, long bits, byte[] buf, int bitOffset, AbsenceReason absenceReason) {
         this.ctx = ctx;
         this.type = type;
         this.u = u;
@@ -45,6 +51,7 @@ public final class DrgnObject {
         this.bits = bits;
         this.buf = buf;
         this.bitOffset = bitOffset;
+        this.absenceReason = absenceReason;
     }
 
     // ---- construction ---------------------------------------------------------------------
@@ -73,10 +80,16 @@ public final class DrgnObject {
         return new Layout(type, u, enc, size, 0);
     }
 
-    /** drgn's {@code Object(prog, type)}: an absent object. */
+    /** drgn's {@code Object(prog, type)}: an absent object, for {@link AbsenceReason#OTHER}. */
     public static DrgnObject absent(ObjectContext ctx, Type type, Long bitFieldSize) {
+        return absent(ctx, type, bitFieldSize, AbsenceReason.OTHER);
+    }
+
+    /** drgn's {@code Object(prog, type, absence_reason=reason)}. */
+    public static DrgnObject absent(ObjectContext ctx, Type type, Long bitFieldSize, AbsenceReason reason) {
         Layout l = layout(type, bitFieldSize);
-        return new DrgnObject(ctx, type, l.u, ObjectKind.ABSENT, l.enc, l.bitSize, l.bitFieldSize, 0, null, 0);
+        return new DrgnObject(ctx, type, l.u, ObjectKind.ABSENT, l.enc, l.bitSize, l.bitFieldSize, 0, null, 0,
+                Objects.requireNonNull(reason, "reason"));
     }
 
     /** drgn's {@code Object(prog, type, address=, bit_offset=, bit_field_size=)}. */
@@ -225,6 +238,9 @@ public final class DrgnObject {
     public ObjectKind kind() { return kind; }
 
     public boolean isAbsent() { return kind == ObjectKind.ABSENT; }
+
+    /** drgn's {@code absence_reason_}: why an absent object is absent; null for values and references. */
+    public AbsenceReason absenceReason() { return absenceReason; }
 
     public boolean isReference() { return kind == ObjectKind.REFERENCE; }
 
@@ -394,7 +410,7 @@ public final class DrgnObject {
 
     /** A copy with other qualifiers on the type (used for const propagation to members). */
     DrgnObject withType(Type t) {
-        return new DrgnObject(ctx, t, u, kind, enc, bitSize, bitFieldSize, bits, buf, bitOffset);
+        return new DrgnObject(ctx, t, u, kind, enc, bitSize, bitFieldSize, bits, buf, bitOffset, absenceReason);
     }
 
     /** True if the type carries {@code q}. */

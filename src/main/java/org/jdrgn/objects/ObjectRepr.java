@@ -12,7 +12,9 @@ final class ObjectRepr {
                 if (o.bitOffset != 0) sb.append(", bit_offset=").append(o.bitOffset);
             }
             case VALUE -> sb.append(", value=").append(PyRepr.of(o.value(), o.u instanceof org.jdrgn.types.PointerType));
-            case ABSENT -> { }
+            case ABSENT -> {
+                if (o.absenceReason != AbsenceReason.OTHER) sb.append(", absence_reason=AbsenceReason.").append(o.absenceReason);
+            }
         }
         if (o.bitFieldSize != 0) sb.append(", bit_field_size=").append(o.bitFieldSize);
         return sb.append(')').toString();

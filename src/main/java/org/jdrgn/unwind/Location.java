@@ -2,6 +2,7 @@ package org.jdrgn.unwind;
 
 import java.util.List;
 import org.jdrgn.dwarf.DieRef;
+import org.jdrgn.objects.AbsenceReason;
 
 /** Where a variable's value is in a frame: what a DWARF location description evaluates to. */
 public sealed interface Location {
@@ -27,6 +28,13 @@ public sealed interface Location {
     /** One part: {@code bitSize} bits of {@code location} starting at bit {@code bitOffset} of it. */
     record Piece(Location location, long bitSize, long bitOffset) {}
 
-    /** Optimized out at this pc, or not recoverable in this frame (a caller-saved register, an unknown entry value). */
-    record Absent(String why) implements Location {}
+    /**
+     * Optimized out at this pc, or not recoverable in this frame (a caller-saved register, an
+     * unknown entry value): both are {@link AbsenceReason#OPTIMIZED_OUT} unless said otherwise.
+     */
+    record Absent(String why, AbsenceReason reason) implements Location {
+        public Absent(String why) {
+            this(why, AbsenceReason.OPTIMIZED_OUT);
+        }
+    }
 }

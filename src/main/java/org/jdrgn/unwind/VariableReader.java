@@ -10,6 +10,7 @@ import org.jdrgn.dwarf.AttrValue;
 import org.jdrgn.dwarf.Die;
 import org.jdrgn.dwarf.DwAt;
 import org.jdrgn.error.KeyNotFoundException;
+import org.jdrgn.objects.AbsenceReason;
 import org.jdrgn.objects.DrgnObject;
 import org.jdrgn.objects.ObjectContext;
 import org.jdrgn.program.Program;
@@ -99,9 +100,10 @@ public final class VariableReader {
             case Location.RegisterValue r -> fromBytes(type, r.value());
             case Location.ImplicitValue v -> fromBytes(type, v.value());
             case Location.Pieces p -> assemble(type, p).map(b -> fromBytes(type, b))
-                    .orElseGet(() -> DrgnObject.absent(objects, type, null));
-            case Location.ImplicitPointer ip -> DrgnObject.absent(objects, type, null);
-            case Location.Absent a -> DrgnObject.absent(objects, type, null);
+                    .orElseGet(() -> DrgnObject.absent(objects, type, null, AbsenceReason.OPTIMIZED_OUT));
+            // drgn has no pointer without an address: an implicit pointer is debug info it cannot represent
+            case Location.ImplicitPointer ip -> DrgnObject.absent(objects, type, null, AbsenceReason.NOT_IMPLEMENTED);
+            case Location.Absent a -> DrgnObject.absent(objects, type, null, a.reason());
         };
     }
 

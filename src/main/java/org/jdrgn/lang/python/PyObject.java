@@ -49,6 +49,9 @@ public final class PyObject {
 
     @Export public boolean jAbsent() { return obj.isAbsent(); }
 
+    /** The AbsenceReason member name, or null for values and references. */
+    @Export public String jAbsenceReason() { return obj.isAbsent() ? obj.absenceReason().name() : null; }
+
     @Export public Integer jBitOffset() { return obj.bitOffset(); }
 
     @Export public Integer jBitFieldSize() { return obj.bitFieldSize(); }

@@ -209,6 +209,15 @@ public final class PyProgram {
         });
     }
 
+    /** Object(prog, type, absence_reason=AbsenceReason.NAME, bit_field_size=...). */
+    @Export public PyObject jNewAbsentObject(Value type, String reason, Value bitFieldSize) {
+        return rt.call(() -> {
+            Type ty = type.isString() ? prog.types().parse(type.asString(), null) : t(type);
+            return wrap(org.jdrgn.objects.DrgnObject.absent(ctx(), ty, bitFieldSize.isNull() ? null : bitFieldSize.asLong(),
+                    org.jdrgn.objects.AbsenceReason.valueOf(reason)));
+        });
+    }
+
     /** A Python value for Object(value=...): numbers, and dicts/sequences for compound types. */
     private static Object javaValue(Value v) {
         if (v.isHostObject() && v.asHostObject() instanceof PyObject o) return o.obj;
@@ -277,6 +286,20 @@ public final class PyProgram {
     @Export public String jRead(long address, int size, boolean physical) {
         return rt.call(() -> PyRuntime.latin1(prog.read(address, size, physical)));
     }
+
+    /** prog.read_c_string(address, physical, max_size=): bytes as a Latin-1 str; max_size < 0: ValueError. */
+    @Export public String jReadCString(long address, boolean physical, long maxSize) {
+        return rt.call(() -> PyRuntime.latin1(org.jdrgn.program.CStringReader.read(prog, address, physical, maxSize)));
+    }
+
+    /** Program.core_dump_path, or null. */
+    @Export public String jCoreDumpPath() { return org.jdrgn.program.CoreDumpPath.get(prog).orElse(null); }
+
+    private String languageOverride;   // Program.language once set; null: the heuristic's answer
+
+    @Export public String jLanguageOverride() { return languageOverride; }
+
+    @Export public void jSetLanguageOverride(String name) { languageOverride = name; }
 
     @Export public long jReadUnsigned(long address, int size, boolean physical) {
         return rt.call(() -> prog.readUnsigned(address, size, physical));

@@ -32,6 +32,22 @@ public final class PyStackTrace {
         return prog.rt.call(() -> new PyStackTrace(prog, FrameAccess.taskTrace(prog.program(), task)));
     }
 
+    /** prog.stack_trace(regs) for a {@code struct pt_regs} or {@code struct pt_regs *} object. */
+    @Export
+    public static PyStackTrace ofRegs(PyProgram prog, PyObject regs) {
+        return prog.rt.call(() -> new PyStackTrace(prog, FrameAccess.regsTrace(prog.program(), regs.obj)));
+    }
+
+    /** Whether an object is a {@code struct pt_regs} or a pointer to one (else: a task or thread ID). */
+    @Export
+    public static boolean isPtRegs(PyObject obj) { return org.jdrgn.unwind.PtRegs.isPtRegs(obj.obj); }
+
+    /** prog.stack_trace_from_pcs(pcs). */
+    @Export
+    public static PyStackTrace ofPcs(PyProgram prog, long[] pcs) {
+        return prog.rt.call(() -> new PyStackTrace(prog, FrameAccess.pcsTrace(prog.program(), pcs)));
+    }
+
     public FrameTrace trace() { return trace; }
 
     @Export public PyProgram jProg() { return prog; }

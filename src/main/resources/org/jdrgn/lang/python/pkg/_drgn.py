@@ -100,6 +100,13 @@ class ProgramFlags(enum.Flag):
     IS_LIVE = 2
 
 
+class AbsenceReason(enum.Enum):
+    """Why an object is absent (drgn 0.0.25+); Java: org.jdrgn.objects.AbsenceReason."""
+    OTHER = 0
+    OPTIMIZED_OUT = 1
+    NOT_IMPLEMENTED = 2
+
+
 class FindObjectFlags(enum.Flag):
     CONSTANT = 1
     FUNCTION = 2
@@ -495,6 +502,39 @@ class Program:
             raise ValueError("negative size")
         return self.jRead(_s64(address), size, bool(physical)).encode("latin-1")
 
+    def read_c_string(self, address, physical=False, *, max_size=None):
+        max_size = _M64 >> 1 if max_size is None else operator.index(max_size)
+        if max_size < 0:
+            raise ValueError("max_size cannot be negative")
+        return self.jReadCString(_s64(address), bool(physical), min(max_size, _M64 >> 1)).encode("latin-1")
+
+    @property
+    def core_dump_path(self):
+        """The path of the core dump this program was created from, or None (drgn 0.0.26+)."""
+        return self.jCoreDumpPath()
+
+    @property
+    def language(self):
+        """The default language: C for the kernel, else that of main(), else C (drgn 0.0.24+).
+        Setting it is remembered but does not yet change how type names are parsed."""
+        name = self.jLanguageOverride()
+        if name is not None:
+            return getattr(Language, name)
+        if not (self.flags & ProgramFlags.IS_LINUX_KERNEL):
+            try:
+                return self.function("main").type_.language
+            except (LookupError, ValueError):
+                pass
+        return Language.C
+
+    def __setattr__(self, name, value):
+        # a property setter is not reached through the Java object: route the one settable attribute
+        if name != "language":
+            raise AttributeError(f"'_drgn.Program' object attribute '{name}' is read-only")
+        if not isinstance(value, Language):
+            raise TypeError("language must be Language")
+        self.jSetLanguageOverride(value._key)
+
     def read_u8(self, address, physical=False):
         return self.jReadUnsigned(_s64(address), 1, bool(physical))
 
@@ -737,17 +777,31 @@ _FORMAT_KEYS = ("columns", "dereference", "symbolize", "string", "char", "type_n
 class Object:
     """A value, reference or absent object in a program (Java-backed: org.jdrgn.objects.DrgnObject)."""
 
-    def __new__(cls, prog, type=None, value=None, *, address=None, bit_offset=0, bit_field_size=None):
+    def __new__(cls, prog, type=None, value=None, *, address=None, bit_offset=0, bit_field_size=None,
+                absence_reason=None):
         if not isinstance(prog, Program):
             raise TypeError("Object() argument 1 must be Program")
         if type is not None and not isinstance(type, (str, Type)):
             raise TypeError("Object() argument 2 must be str, Type, or None")
+        if absence_reason is not None:
+            if not isinstance(absence_reason, AbsenceReason):
+                raise TypeError("absence_reason must be AbsenceReason")
+            if value is not None or address is not None:
+                raise ValueError("absent object cannot have value or address")
+            if type is None:
+                raise ValueError("absent object must have type")
+            return prog.jNewAbsentObject(type, absence_reason.name, bit_field_size)
         return prog.jNewObject(type, value, None if address is None else _s64(address),
                                operator.index(bit_offset), bit_field_size)
 
     prog_ = property(lambda self: self.jProg())
     type_ = property(lambda self: self.jType())
     absent_ = property(lambda self: self.jAbsent())
+
+    @property
+    def absence_reason_(self):
+        r = self.jAbsenceReason()
+        return None if r is None else AbsenceReason[r]
     bit_offset_ = property(lambda self: self.jBitOffset())
     bit_field_size_ = property(lambda self: self.jBitFieldSize())
 

@@ -111,10 +111,13 @@ polyglot.register_interop_type(_JFrame, StackFrame)
 
 
 def _of(prog, thread):
-    """A Thread, a thread ID, or an Object: a kernel ``struct task_struct *`` (by address, so
-    idle tasks with pid 0 work too) or an integer object taken as a thread ID."""
+    """A Thread, a thread ID, or an Object: a ``struct pt_regs`` or ``struct pt_regs *`` (the
+    initial registers), a kernel ``struct task_struct *`` (by address, so idle tasks with pid 0
+    work too) or an integer object taken as a thread ID."""
     from _drgn import Object, TypeKind, _s64
     if isinstance(thread, Object):
+        if _JTrace.isPtRegs(thread):
+            return _JTrace.ofRegs(prog, thread)
         if thread.type_.unqualified().kind == TypeKind.POINTER:
             return _JTrace.ofTask(prog, _s64(thread.value_()))
         return _JTrace.of(prog, operator.index(thread))
@@ -134,7 +137,14 @@ def install(program_cls, thread_cls):
             return _JTrace.ofTask(self.prog, _s64(self.object.value_()))
         return _JTrace.of(self.prog, self.tid)
 
-    program_stack_trace.__doc__ = "The call stack of a thread (a Thread, or its ID)."
+    def program_stack_trace_from_pcs(self, pcs):
+        import operator
+        from _drgn import _s64
+        return _JTrace.ofPcs(self, [_s64(operator.index(pc)) for pc in pcs])
+
+    program_stack_trace.__doc__ = "The call stack of a thread (a Thread, its ID, a task_struct * or a pt_regs)."
+    program_stack_trace_from_pcs.__doc__ = "A stack trace of the given program counters (drgn 0.0.24+)."
+    program_cls.stack_trace_from_pcs = program_stack_trace_from_pcs
     thread_stack_trace.__doc__ = "The call stack of this thread."
     program_cls.stack_trace = program_stack_trace
     thread_cls.stack_trace = thread_stack_trace

@@ -6,6 +6,7 @@ Scripts written for drgn import from here unchanged; the classes come from ``_dr
 import sys as _sys
 
 from _drgn import (
+    AbsenceReason,
     Architecture,
     FaultError,
     FindObjectFlags,
@@ -52,6 +53,7 @@ from _drgn import (
 __version__ = "0.0.22+jdrgn"
 
 __all__ = (
+    "AbsenceReason",
     "Architecture",
     "FaultError",
     "FindObjectFlags",

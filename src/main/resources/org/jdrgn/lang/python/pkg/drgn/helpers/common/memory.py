@@ -2,22 +2,19 @@
 
 import operator
 
-from drgn import Object, SymbolKind
+from drgn import SymbolKind
+from drgn.helpers.common.prog import takes_program_or_default
 
 __all__ = ("identify_address",)
 
 
-def identify_address(prog, addr=None):
+@takes_program_or_default
+def identify_address(prog, addr):
     """What an address refers to ("function symbol: name+0xoff", "object symbol: ..."), or None.
 
-    Takes an Object (a pointer) or a Program and an integer. Slab objects of the Linux kernel
-    are not identified yet (they need the slab helpers).
+    Takes an Object (a pointer), or an integer with or without a Program. Slab objects of the
+    Linux kernel are not identified yet (they need the slab helpers).
     """
-    if addr is None:
-        if not isinstance(prog, Object):
-            raise TypeError("expected Object or Program and address")
-        addr = prog.value_()
-        prog = prog.prog_
     addr = operator.index(addr)
     try:
         sym = prog.symbol(addr)

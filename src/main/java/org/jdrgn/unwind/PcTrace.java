@@ -1,0 +1,27 @@
+package org.jdrgn.unwind;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * drgn's {@code prog.stack_trace_from_pcs(pcs)}: a trace of given program counters (a kernel
+ * stack depot, a saved backtrace) with nothing unwound. Each frame knows only its pc, taken as
+ * a return address like every frame but the innermost of an unwound trace, so its name and
+ * line are those of the call.
+ */
+public final class PcTrace {
+    private PcTrace() {}
+
+    public static FrameTrace of(StackTraces traces, long[] pcs) {
+        Unwinder u = traces.unwinder();
+        UnwindArch arch = u.arch();
+        List<PhysicalFrame> frames = new ArrayList<>(pcs.length);
+        for (int i = 0; i < pcs.length; i++) {
+            long pc = pcs[i];
+            frames.add(new PhysicalFrame(i, pc, OptionalLong.empty(), RegisterSet.EMPTY.with(arch.pc(), pc), false,
+                    false, u.moduleFor(pc), UnwindMethod.INITIAL, arch));
+        }
+        return traces.expand(new StackTrace(frames, new StopReason.Outermost()));
+    }
+}
