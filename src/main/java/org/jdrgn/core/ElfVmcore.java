@@ -1,9 +1,9 @@
 package org.jdrgn.core;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.jdrgn.bytes.ByteSlice;
 import org.jdrgn.elf.ElfConstants;
 import org.jdrgn.elf.ElfFile;
 import org.jdrgn.elf.ElfNote;
@@ -19,14 +19,14 @@ import org.jdrgn.error.FaultException;
  */
 public final class ElfVmcore implements KernelDumpFile {
     private final ElfFile elf;
-    private final ByteSlice data;
+    private final VmcoreBytes data;
     private final DumpSegments physical, virtual;
     private final Optional<String> vmcoreinfo;
     private final Memory memory = this::read;
 
-    private ElfVmcore(ElfFile elf) {
+    private ElfVmcore(ElfFile elf, VmcoreBytes data) {
         this.elf = elf;
-        this.data = elf.data();
+        this.data = data;
         List<DumpSegments.Range> phys = new ArrayList<>(), virt = new ArrayList<>();
         boolean kernelVaddrs = false;
         for (ProgramHeader p : elf.programHeaders()) {
@@ -34,11 +34,14 @@ public final class ElfVmcore implements KernelDumpFile {
             long filesz = Math.min(p.filesz(), p.memsz());
             // a PT_LOAD cut short by a truncated file reads as far as the file goes
             long inFile = Math.max(0, Math.min(filesz, data.size() - p.offset()));
-            phys.add(new DumpSegments.Range(p.paddr(), p.memsz(), p.offset(), inFile));
+            // /proc/kcore gives p_paddr -1 to memory with no physical address (vmalloc, modules)
+            if (p.paddr() != -1) phys.add(new DumpSegments.Range(p.paddr(), p.memsz(), p.offset(), inFile));
             virt.add(new DumpSegments.Range(p.vaddr(), p.memsz(), p.offset(), inFile));
             if (p.vaddr() < 0) kernelVaddrs = true;
         }
-        this.physical = DumpSegments.of(phys);
+        // older kernels' /proc/kcore gives every PT_LOAD p_paddr 0: no physical view then
+        boolean noPaddrs = phys.size() > 1 && phys.stream().allMatch(r -> r.start() == 0);
+        this.physical = DumpSegments.of(noPaddrs ? List.of() : phys);
         this.virtual = kernelVaddrs ? DumpSegments.of(unambiguous(virt)) : null;
         this.vmcoreinfo = KernelDumpFile.vmcoreinfoNote(elf.notes());
     }
@@ -67,7 +70,10 @@ public final class ElfVmcore implements KernelDumpFile {
         return out;
     }
 
-    public static ElfVmcore of(ElfFile elf) { return new ElfVmcore(elf); }
+    public static ElfVmcore of(ElfFile elf) { return new ElfVmcore(elf, VmcoreBytes.of(elf.data())); }
+
+    /** An ELF core whose headers and notes are {@code elf} and whose PT_LOAD bytes are read from {@code data}. */
+    public static ElfVmcore of(ElfFile elf, VmcoreBytes data) { return new ElfVmcore(elf, data); }
 
     public ElfFile elf() { return elf; }
 
@@ -96,7 +102,14 @@ public final class ElfVmcore implements KernelDumpFile {
                 throw new FaultException("memory not saved in core dump", addr);
             }
             int n = (int) Math.min(left, segs.filesz(i) - inSeg);
-            data.copy(segs.fileOffset(i) + inSeg, dst, pos, n);
+            int got;
+            try {
+                got = data.read(segs.fileOffset(i) + inSeg, dst, pos, n);
+            } catch (IOException e) { // EIO from /proc/kcore: memory the kernel cannot read
+                throw new FaultException("could not read memory", addr);
+            }
+            // only a file whose size is not trusted ends inside a PT_LOAD
+            if (got < n) throw new FaultException("short read from memory file", addr + got);
             addr += n;
             pos += n;
             left -= n;

@@ -32,9 +32,26 @@ public sealed interface KernelDumpFile permits ElfVmcore, DiskDump {
     /** The VMCOREINFO text ("KEY=value" lines), from the diskdump header or the ELF note. */
     Optional<String> vmcoreinfo();
 
-    /** Maps a dump file and opens it in the format its first bytes say. */
+    /**
+     * Maps a dump file and opens it in the format its first bytes say. A file in /proc
+     * (/proc/kcore), or an ELF file that cannot be mapped, is read with positional reads
+     * instead ({@link #openPositional}).
+     */
     static KernelDumpFile open(Path path) throws IOException {
-        ByteSlice data = ByteSlice.map(path);
+        if (PositionalFile.inProcfs(path)) return openPositional(path);
+        ByteSlice data;
+        try {
+            data = ByteSlice.map(path);
+        } catch (java.nio.file.NoSuchFileException | java.nio.file.AccessDeniedException e) {
+            throw e;
+        } catch (IOException e) { // ENODEV, or a size mmap refuses: read it without mapping if it is ELF
+            try {
+                return openPositional(path);
+            } catch (IOException | FormatException again) {
+                e.addSuppressed(again);
+                throw e;
+            }
+        }
         return switch (KernelDumpFormat.detect(data)) {
             case ELF -> ElfVmcore.of(ElfFile.of(data, path.toString()));
             case DISKDUMP -> DiskDump.of(new MappedImage(data), KernelDumpFormat.DISKDUMP);
@@ -48,6 +65,16 @@ public sealed interface KernelDumpFile permits ElfVmcore, DiskDump {
                 yield DiskDump.of(image, KernelDumpFormat.FLATTENED);
             }
         };
+    }
+
+    /**
+     * Opens an ELF core with positional reads into heap buffers, never mapping it and not
+     * trusting its st_size: headers and notes are read when opened, memory on each read.
+     * @throws FormatException if the file is not an ELF file (other formats need mapping)
+     */
+    static ElfVmcore openPositional(Path path) throws IOException {
+        PositionalFile file = PositionalFile.open(path, false);
+        return ElfVmcore.of(ElfHead.read(file), file);
     }
 
     /** The text of the note named VMCOREINFO, if any (trailing NULs dropped). */

@@ -19,8 +19,13 @@ public final class CoreLoader {
     public static void open(Program prog, Path path, DebugInfoOptions options, Consumer<String> warn) {
         Path core = CompressedFiles.plain(path);
         if (Files.isDirectory(core)) throw new DrgnException("[Errno 21] Is a directory: '" + path + "'");
+        if (LiveKernel.isKcore(core)) {
+            LiveKernel.open(prog, core, options, warn);
+            return;
+        }
         if (KernelLoader.isKernelDump(core)) {
             KernelLoader.open(prog, core, options, warn);
+            CoreDumpPath.set(prog, path.toString());
             return;
         }
         ElfFile elf;
@@ -57,6 +62,7 @@ public final class CoreLoader {
             default -> throw new ValueErrorException(path + ": unsupported architecture (ELF machine " + elf.machine() + ")");
         };
         prog.attach(platform, 0, new CoreMemory(dump, modules.fileSource()), new CoreTarget(dump, modules));
+        CoreDumpPath.set(prog, path.toString());
         DebugInfo debug = new DebugInfo(modules.modules(), warn);
         prog.types().addFinder(debug);
         CoreTarget target = (CoreTarget) prog.target();

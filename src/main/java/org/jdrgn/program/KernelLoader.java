@@ -32,8 +32,14 @@ public final class KernelLoader {
 
     /** True for a diskdump or flattened file, or an ELF core with a VMCOREINFO note. */
     public static boolean isKernelDump(Path path) {
+        if (LiveKernel.isKcore(path)) return true;
         try {
-            ByteSlice data = ByteSlice.map(path);
+            ByteSlice data;
+            try {
+                data = ByteSlice.map(path);
+            } catch (IOException e) { // not mappable: an ELF vmcore is still read positionally
+                return KernelDumpFile.openPositional(path).vmcoreinfo().isPresent();
+            }
             return switch (KernelDumpFormat.detect(data)) {
                 case DISKDUMP, FLATTENED -> true;
                 case ELF -> KernelDumpFile.vmcoreinfoNote(ElfFile.of(data, path.toString()).notes()).isPresent();
@@ -51,12 +57,25 @@ public final class KernelLoader {
     static void open(Program prog, Path path, DebugInfoOptions options, Path root, Consumer<String> warn) {
         KernelDumpFile file = openFile(path);
         KernelDumpCheck.truncation(file, path).ifPresent(warn);
-        VmcoreInfo info = VmcoreInfo.parse(file.vmcoreinfo().orElseThrow(() -> new ValueErrorException(
+        open(prog, file, file.vmcoreinfo(), false, options, root, warn);
+    }
+
+    /**
+     * Opens an already opened dump file.
+     * @param vmcoreinfo the dump's VMCOREINFO text (the running kernel's may come from sysfs)
+     * @param live the running kernel (/proc/kcore): IS_LIVE, and no CPU registers from its notes
+     */
+    static void open(Program prog, KernelDumpFile file, Optional<String> vmcoreinfo, boolean live,
+                     DebugInfoOptions options, Path root, Consumer<String> warn) {
+        String path = file.name();
+        VmcoreInfo info = VmcoreInfo.parse(vmcoreinfo.orElseThrow(() -> new ValueErrorException(
                 path + ": no VMCOREINFO in the dump (for QEMU dumps: -device vmcoreinfo and the qemu_fw_cfg module)")));
         ElfFile vmlinux = KernelVmlinux.find(info, options, root, warn);
-        ElfSymbolTable linkSymbols = ElfSymbolTable.of(vmlinux, 0);
+        // a few link-time names: scanned, not the whole table built (the module builds its own)
+        VmlinuxSymbols linkSymbols = name -> ElfSymbolTable.lookup(vmlinux, name)
+                .map(s -> java.util.OptionalLong.of(s.address())).orElse(java.util.OptionalLong.empty());
         KernelMemory memory = KernelMemory.of(file.memory(), file.hasVirtualAddresses(), info,
-                VmlinuxSymbols.of(linkSymbols), file.name());
+                linkSymbols, file.name());
         long bias = memory.kaslrOffset();
         long start = address(linkSymbols, "_text", vmlinux), end = address(linkSymbols, "_end", vmlinux);
         Module module = new Module("kernel", Module.Kind.MAIN, start + bias, end + bias, bias, vmlinux.buildId(),
@@ -66,8 +85,10 @@ public final class KernelLoader {
         // like drgn, the module list is walked only if some module's debug file may be found
         LoadedModules modules = new LoadedModules(List.of(module), !moduleFiles.anywhere() ? null
                 : () -> KernelModules.find(KernelModules.walkView(prog), moduleFiles, warn));
-        prog.attach(Platform.X86_64, ProgramFlags.IS_LINUX_KERNEL, memory, new KernelTarget(prog, memory, modules,
-                PrStatusNotes.of(file.notes()), PrStatusNotes.fromQemu(file.notes())));
+        // kcore's NT_PRSTATUS is a zeroed placeholder: a running kernel has no saved registers
+        prog.attach(Platform.X86_64, ProgramFlags.IS_LINUX_KERNEL | (live ? ProgramFlags.IS_LIVE : 0), memory,
+                new KernelTarget(prog, memory, modules, live ? List.of() : PrStatusNotes.of(file.notes()),
+                        PrStatusNotes.fromQemu(file.notes())));
         DebugInfo debug = new DebugInfo(List.of(module), modules::lateModules, warn);
         prog.types().addFinder(debug);
         prog.addObjectFinder(new KernelObjectFinder(debug, prog.objectContext(), module, start, end));
@@ -75,8 +96,13 @@ public final class KernelLoader {
     }
 
     private static KernelDumpFile openFile(Path path) {
+        return openFile(path, false);
+    }
+
+    /** @param positional read without mapping, as /proc/kcore must be */
+    static KernelDumpFile openFile(Path path, boolean positional) {
         try {
-            return KernelDumpFile.open(path);
+            return positional ? KernelDumpFile.openPositional(path) : KernelDumpFile.open(path);
         } catch (NoSuchFileException e) {
             throw new DrgnException("[Errno 2] No such file or directory: '" + path + "'", e);
         } catch (IOException e) {
@@ -87,8 +113,8 @@ public final class KernelLoader {
         }
     }
 
-    private static long address(ElfSymbolTable symbols, String name, ElfFile vmlinux) {
-        return symbols.lookup(name).map(org.jdrgn.elf.Symbol::address).orElseThrow(() ->
+    private static long address(VmlinuxSymbols symbols, String name, ElfFile vmlinux) {
+        return symbols.address(name).stream().boxed().findFirst().orElseThrow(() ->
                 new ValueErrorException(vmlinux.name() + ": no symbol " + name + "; is it a vmlinux?"));
     }
 }

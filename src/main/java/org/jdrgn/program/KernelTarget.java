@@ -59,6 +59,11 @@ public final class KernelTarget implements Program.Target {
 
     /** The task_struct address of a thread this target returned. */
     public Optional<Long> task(ProgramThread t) {
+        if ((prog.flags() & ProgramFlags.IS_LIVE) != 0 && t.tid() != 0) {
+            // live: a scan of pids, not a fresh walk that builds every thread
+            for (long task : TaskWalk.allThreads(objects())) if (pid(task) == t.tid()) return Optional.of(task);
+            return Optional.empty();
+        }
         Long a = tasks().addresses().get(t);
         return a != null ? Optional.of(a) : crashedTask().filter(c -> thread(c).equals(t));
     }
@@ -73,6 +78,8 @@ public final class KernelTarget implements Program.Target {
     public List<ProgramThread> threads() { return tasks().threads(); }
 
     private Tasks tasks() {
+        // a running kernel's tasks come and go: walked afresh each time, as drgn does
+        if ((prog.flags() & ProgramFlags.IS_LIVE) != 0) return walk();
         Tasks t = tasks;
         if (t == null) {
             synchronized (this) {
@@ -166,6 +173,29 @@ public final class KernelTarget implements Program.Target {
         long task = crashedTask().orElseThrow();
         for (var e : tasks().addresses().entrySet()) if (e.getValue() == task) return Optional.of(e.getKey());
         return Optional.of(thread(task)); // another CPU's idle task: on no task list
+    }
+
+    /**
+     * drgn on a live kernel: a task on a CPU has no saved registers and its stack changes
+     * while it is read (its switched-out frame is stale), so its stack is not unwound.
+     * @throws ValueErrorException "cannot unwind stack of running task", as drgn
+     */
+    public void requireUnwindable(ProgramThread t) {
+        if ((prog.flags() & ProgramFlags.IS_LIVE) == 0) return;
+        Optional<Long> task = task(t);
+        if (task.isPresent() && onCpu(task.get())) {
+            throw new org.jdrgn.error.ValueErrorException("cannot unwind stack of running task");
+        }
+    }
+
+    /** task->on_cpu; without it (no CONFIG_SMP) whether the task is its CPU's current one. */
+    private boolean onCpu(long task) {
+        DrgnObject p = objects().pointer("struct task_struct *", task);
+        try {
+            return KernelObjects.value(p.deref().member("on_cpu")) != 0;
+        } catch (org.jdrgn.error.LookupException e) {
+            return KernelObjects.value(Sched.cpuCurr(objects(), Sched.taskCpu(p))) == task;
+        }
     }
 
     @Override public Optional<ProgramThread> mainThread() { return Optional.empty(); }

@@ -24,7 +24,8 @@ import org.jdrgn.linux.VmcoreInfo;
  */
 final class KernelVmlinux {
     static final List<String> DEFAULT_PATHS = List.of(
-            "/usr/lib/debug/boot/vmlinux-%s", "/usr/lib/debug/lib/modules/%s/vmlinux", "/boot/vmlinux-%s");
+            "/usr/lib/debug/boot/vmlinux-%s", "/usr/lib/debug/lib/modules/%s/vmlinux", "/boot/vmlinux-%s",
+            "/lib/modules/%s/build/vmlinux", "/lib/modules/%s/vmlinux");
 
     private KernelVmlinux() {}
 
@@ -80,7 +81,7 @@ final class KernelVmlinux {
 
     /** The string linux_banner holds in the file ("Linux version 6.1.0-... (...) #1 SMP ..."). */
     static Optional<String> banner(ElfFile f) {
-        var sym = ElfSymbolTable.of(f, 0).lookup("linux_banner");
+        var sym = ElfSymbolTable.lookup(f, "linux_banner");
         if (sym.isEmpty()) return Optional.empty();
         long a = sym.get().address();
         for (SectionHeader s : f.sections()) {

@@ -167,6 +167,7 @@ public final class Program {
     }
 
     public ProgramThread crashedThread() {
+        if ((flags & ProgramFlags.IS_LIVE) != 0) throw new ValueErrorException("crashed thread is only defined for core dumps");
         return target.crashedThread().orElseThrow(() -> new org.jdrgn.error.DrgnException("crashed thread not found"));
     }
 

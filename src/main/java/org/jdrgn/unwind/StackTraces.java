@@ -38,7 +38,10 @@ public final class StackTraces {
 
     public Unwinder unwinder() { return unwinder; }
 
-    public FrameTrace trace(ProgramThread thread) { return expand(unwinder.unwind(thread)); }
+    public FrameTrace trace(ProgramThread thread) {
+        if (program.target() instanceof org.jdrgn.program.KernelTarget k) k.requireUnwindable(thread); // live kernel
+        return expand(unwinder.unwind(thread));
+    }
 
     public FrameTrace trace(long tid) { return trace(program.thread(tid)); }
 

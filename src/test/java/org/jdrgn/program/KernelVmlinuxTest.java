@@ -75,7 +75,8 @@ class KernelVmlinuxTest {
         assertEquals("could not find vmlinux for Linux " + info.osRelease() + " (build ID " + info.buildId().orElseThrow()
                 + "): pass it with -s VMLINUX (looked in " + tmp + "/usr/lib/debug/boot/vmlinux-" + info.osRelease() + ", "
                 + tmp + "/usr/lib/debug/lib/modules/" + info.osRelease() + "/vmlinux, " + tmp + "/boot/vmlinux-"
-                + info.osRelease() + ")", e.getMessage());
+                + info.osRelease() + ", " + tmp + "/lib/modules/" + info.osRelease() + "/build/vmlinux, "
+                + tmp + "/lib/modules/" + info.osRelease() + "/vmlinux)", e.getMessage());
         Path link = tmp.resolve("usr/lib/debug/lib/modules/" + info.osRelease() + "/vmlinux");
         Files.createDirectories(link.getParent());
         Files.createSymbolicLink(link, KernelCores.vmlinux());
