@@ -9,6 +9,7 @@ import org.jdrgn.dwarf.VariableLocation;
 import org.jdrgn.error.LookupException;
 import org.jdrgn.index.IndexEntry;
 import org.jdrgn.index.IndexKind;
+import org.jdrgn.objects.AbsenceReason;
 import org.jdrgn.objects.DrgnObject;
 import org.jdrgn.objects.ObjectContext;
 import org.jdrgn.types.EnumType;
@@ -65,7 +66,8 @@ final class DwarfObjectFinder implements ObjectFinder {
             }
             case FUNCTION -> {
                 Type t = debug.types().type(die);
-                if (!die.has(DwAt.low_pc)) yield DrgnObject.absent(ctx, t, null);
+                // a function with no code of its own (inlined everywhere): drgn says optimized out
+                if (!die.has(DwAt.low_pc)) yield DrgnObject.absent(ctx, t, null, AbsenceReason.OPTIMIZED_OUT);
                 yield DrgnObject.reference(ctx, t, place.address(module, die.address(DwAt.low_pc)), 0, null);
             }
             default -> variable(die, module);
@@ -85,7 +87,7 @@ final class DwarfObjectFinder implements ObjectFinder {
                 yield DrgnObject.reference(ctx, t, ThreadLocalStorage.address(thread, module.get(), tls.offset()), 0, null);
             }
             case VariableLocation.Other o -> DrgnObject.absent(ctx, t, null);
-            case null -> DrgnObject.absent(ctx, t, null);
+            case null -> DrgnObject.absent(ctx, t, null, AbsenceReason.OPTIMIZED_OUT);   // no location at all
         };
     }
 }
