@@ -2,9 +2,7 @@ package org.jdrgn.elf;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,19 +15,35 @@ public final class ElfSymbolTable {
     public static final ElfSymbolTable EMPTY = new ElfSymbolTable(List.of(), List.of());
 
     private final List<Symbol> symbols;
-    private final Lazy<Map<String, List<Symbol>>> byName;
+    private final Lazy<SymbolNames> byName;
     /** Address candidates in symbol-table order (the order decides ties). */
     private final Symbol[] cand;
     private final long[] value, end;
     private final int[] rank;
     private final boolean[] local;
-    /** Sized candidates sorted by address, for "all symbols containing". */
-    private final Symbol[] sorted;
-    private final long[] starts, maxEnd;
+    /** Sized candidates by address, for "all symbols containing": sorted on first use (~120k in a kernel). */
+    private final Lazy<ByAddress> byAddress;
+
+    /** Sized symbols sorted by start, with the running maximum of their ends (for a bounded backward scan). */
+    private record ByAddress(Symbol[] sorted, long[] starts, long[] maxEnd) {
+        static ByAddress of(Symbol[] cand) {
+            Symbol[] sorted = Arrays.stream(cand).filter(s -> s.size() != 0)
+                    .sorted((a, b) -> Long.compareUnsigned(a.address(), b.address())).toArray(Symbol[]::new);
+            long[] starts = new long[sorted.length], maxEnd = new long[sorted.length];
+            long max = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                starts[i] = sorted[i].address();
+                long e = sorted[i].address() + sorted[i].size();
+                if (Long.compareUnsigned(e, max) > 0) max = e;
+                maxEnd[i] = max;
+            }
+            return new ByAddress(sorted, starts, maxEnd);
+        }
+    }
 
     private ElfSymbolTable(List<Symbol> symbols, List<Symbol> candidates) {
         this.symbols = List.copyOf(symbols);
-        this.byName = new Lazy<>(this::indexByName);
+        this.byName = new Lazy<>(() -> SymbolNames.of(this.symbols));
         int n = candidates.size();
         cand = candidates.toArray(Symbol[]::new);
         value = new long[n];
@@ -42,17 +56,7 @@ public final class ElfSymbolTable {
             rank[i] = rank(cand[i]);
             local[i] = cand[i].binding() == SymbolBinding.LOCAL;
         }
-        sorted = Arrays.stream(cand).filter(s -> s.size() != 0)
-                .sorted((a, b) -> Long.compareUnsigned(a.address(), b.address())).toArray(Symbol[]::new);
-        starts = new long[sorted.length];
-        maxEnd = new long[sorted.length];
-        long max = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            starts[i] = sorted[i].address();
-            long e = sorted[i].address() + sorted[i].size();
-            if (Long.compareUnsigned(e, max) > 0) max = e;
-            maxEnd[i] = max;
-        }
+        byAddress = new Lazy<>(() -> ByAddress.of(cand));
     }
 
     /**
@@ -73,6 +77,30 @@ public final class ElfSymbolTable {
         return new ElfSymbolTable(all, candidates);
     }
 
+    /**
+     * {@code of(file, 0).lookup(name)} without building the table: a scan of the same symbols,
+     * for a few link-time lookups (a kernel's vmlinux has ~120k symbols; the table, sorted and
+     * indexed, is built once for the module, with its bias).
+     */
+    public static Optional<Symbol> lookup(ElfFile file, String name) {
+        List<Symbol> found = new ArrayList<>(1);
+        if (!file.symbols().isEmpty()) {
+            named(file.symbols(), name, found);
+        } else {
+            named(file.dynamicSymbols(), name, found);
+            Optional<ElfFile> mini = file.gnuDebugData();
+            if (mini.isPresent()) named(mini.get().symbols(), name, found);
+        }
+        return best(found);
+    }
+
+    private static void named(List<ElfSymbol> syms, String name, List<Symbol> out) {
+        for (ElfSymbol e : syms) {
+            if (!name.equals(e.name())) continue;
+            out.add(new Symbol(e.name(), e.value(), e.size(), SymbolBinding.fromElf(e.binding()), SymbolKind.fromElf(e.symbolType())));
+        }
+    }
+
     private static void add(List<ElfSymbol> syms, long bias, List<Symbol> all, List<Symbol> candidates) {
         for (ElfSymbol e : syms) {
             boolean moved = e.isDefined() && e.shndx() != ElfConstants.SHN_ABS;
@@ -91,13 +119,16 @@ public final class ElfSymbolTable {
     public List<Symbol> all() { return symbols; }
 
     /** All symbols named {@code name}. */
-    public List<Symbol> byName(String name) { return byName.get().getOrDefault(name, List.of()); }
+    public List<Symbol> byName(String name) { return byName.get().get(name); }
 
     /** The preferred symbol named {@code name}, by drgn's binding order. */
     public Optional<Symbol> lookup(String name) { return best(byName(name)); }
 
     /** All sized symbols containing {@code address} (drgn's {@code prog.symbols(address)}). */
     public List<Symbol> containing(long address) {
+        ByAddress b = byAddress.get();
+        Symbol[] sorted = b.sorted();
+        long[] starts = b.starts(), maxEnd = b.maxEnd();
         List<Symbol> out = new ArrayList<>();
         int lo = 0, hi = starts.length - 1, i = -1;
         while (lo <= hi) {
@@ -179,10 +210,4 @@ public final class ElfSymbolTable {
         };
     }
 
-    private Map<String, List<Symbol>> indexByName() {
-        Map<String, List<Symbol>> m = new HashMap<>();
-        for (Symbol s : symbols) m.computeIfAbsent(s.name(), k -> new ArrayList<>(1)).add(s);
-        m.replaceAll((k, v) -> List.copyOf(v));
-        return m;
-    }
 }

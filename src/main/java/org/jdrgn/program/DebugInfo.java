@@ -149,7 +149,10 @@ public final class DebugInfo implements TypeFinder {
                     case FloatType f -> f.name();
                     default -> null;
                 };
-                if (canonical != null) out.putIfAbsent(canonical, t);
+                if (canonical != null) {
+                    out.putIfAbsent(canonical, t);
+                    break;       // every unit repeats the same base types: one DIE per name (not ~2000 units' abbrevs)
+                }
             }
         }
         return out;

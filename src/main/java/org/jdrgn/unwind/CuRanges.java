@@ -3,8 +3,11 @@ package org.jdrgn.unwind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.jdrgn.bytes.ByteSlice;
 import org.jdrgn.bytes.FormatException;
 import org.jdrgn.dwarf.AddressRange;
+import org.jdrgn.dwarf.Aranges;
 import org.jdrgn.dwarf.Die;
 import org.jdrgn.dwarf.DwTag;
 import org.jdrgn.dwarf.Dwarf;
@@ -12,8 +15,9 @@ import org.jdrgn.dwarf.RangeLists;
 import org.jdrgn.dwarf.Unit;
 
 /**
- * Link-time address -> compile units of one file, from each unit's DW_AT_ranges/low_pc/high_pc
- * (or its top-level subprograms' when the unit root has none). Sorted intervals with a running
+ * Link-time address -> compile units of one file, from .debug_aranges where it lists the unit,
+ * else from the unit's DW_AT_ranges/low_pc/high_pc (or its top-level subprograms' when the unit
+ * root has none). Sorted intervals with a running
  * maximum of their ends, so overlapping ranges are found with a bounded backward scan. A unit
  * whose DIEs are damaged is left out (its frames then print by symbol).
  */
@@ -41,10 +45,29 @@ final class CuRanges {
         }
     }
 
-    static CuRanges of(Dwarf dwarf) {
+    static CuRanges of(Dwarf dwarf) { return of(dwarf, null); }
+
+    /**
+     * With {@code aranges} (.debug_aranges, or null): a unit it lists is mapped from it without
+     * reading the unit's DIEs; the others (and all, if the section is damaged) from their roots.
+     */
+    static CuRanges of(Dwarf dwarf, ByteSlice aranges) {
+        Map<Long, List<AddressRange>> listed = Map.of();
+        if (aranges != null) {
+            try {
+                listed = Aranges.byUnit(aranges);
+            } catch (FormatException e) {
+                // damaged: every unit from its DIEs
+            }
+        }
         List<Entry> out = new ArrayList<>();
         for (Unit u : dwarf.units()) {
             if (u.header().inTypes()) continue;
+            List<AddressRange> known = listed.get(u.header().offset());
+            if (known != null && !u.header().isTypeUnit()) {
+                for (AddressRange r : known) if (Long.compareUnsigned(r.end(), r.begin()) > 0) out.add(new Entry(r.begin(), r.end(), u));
+                continue;
+            }
             try {
                 Die root = u.root();
                 if (root.tag() != DwTag.compile_unit && root.tag() != DwTag.partial_unit) continue;

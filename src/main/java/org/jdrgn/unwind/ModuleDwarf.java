@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jdrgn.bytes.ByteSlice;
 import org.jdrgn.dwarf.Die;
 import org.jdrgn.dwarf.Dwarf;
 import org.jdrgn.dwarf.DwarfSections;
@@ -27,11 +28,12 @@ public final class ModuleDwarf {
     private final Lazy<DwarfTypes> types;
     private final Map<Unit, Optional<LineProgram>> lines = new ConcurrentHashMap<>();
     private final Map<Unit, List<String>> files = new ConcurrentHashMap<>();
+    private final Map<Unit, UnitFunctions> functions = new ConcurrentHashMap<>();
 
-    private ModuleDwarf(Module module, Dwarf dwarf) {
+    private ModuleDwarf(Module module, Dwarf dwarf, ByteSlice aranges) {
         this.module = module;
         this.dwarf = dwarf;
-        this.ranges = new Lazy<>(() -> CuRanges.of(dwarf));
+        this.ranges = new Lazy<>(() -> CuRanges.of(dwarf, aranges));
         this.types = new Lazy<>(() -> new DwarfTypes(null));
     }
 
@@ -41,7 +43,8 @@ public final class ModuleDwarf {
         if (file.isEmpty()) return Optional.empty();
         ElfFile elf = file.get();
         return Optional.of(new ModuleDwarf(module,
-                Dwarf.open(DwarfSections.of(name -> elf.sectionData(name).orElse(null), null))));
+                Dwarf.open(DwarfSections.of(name -> elf.sectionData(name).orElse(null), null)),
+                elf.sectionData(".debug_aranges").orElse(null)));
     }
 
     public Module module() { return module; }
@@ -57,8 +60,8 @@ public final class ModuleDwarf {
     public List<Die> scopesAt(long address) {
         long link = address - module.bias();
         for (Unit u : ranges.get().at(link)) {
-            List<Die> chain = Scopes.at(u, link);
-            if (!chain.isEmpty()) return chain;
+            Die function = functions.computeIfAbsent(u, UnitFunctions::of).at(link);
+            if (function != null) return Scopes.within(function, link);
         }
         return List.of();
     }

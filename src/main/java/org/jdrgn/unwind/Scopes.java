@@ -19,9 +19,20 @@ final class Scopes {
     private Scopes() {}
 
     /** Outermost first; empty if no subprogram of the unit covers the (link-time) address. */
-    static List<Die> at(Unit unit, long address) {
+    static List<Die> at(Unit unit, long address) { return walk(unit.root(), new ArrayList<>(), address); }
+
+    /**
+     * The chain below a top-level {@code function} known to contain the address (found by
+     * {@link UnitFunctions}), outermost first: the function, then its blocks and inlined calls.
+     */
+    static List<Die> within(Die function, long address) {
         List<Die> chain = new ArrayList<>();
-        Die cur = unit.root();
+        chain.add(function);
+        return walk(function, chain, address);
+    }
+
+    private static List<Die> walk(Die from, List<Die> chain, long address) {
+        Die cur = from;
         while (chain.size() < MAX_DEPTH) {
             Die next = null;
             for (Die c : cur.children()) {

@@ -30,6 +30,20 @@ class ElfSymbolTableTest {
         }
     }
 
+    /** The scan for a few link-time names (a vmlinux at open) answers what the bias-0 table does, for every readelf name. */
+    @Test
+    void scanLookupMatchesTheTable() throws IOException {
+        Path dbg = ElfFileTest.debugFileOf(ElfFileTest.LIBC);
+        ElfFile f = ElfFile.open(dbg);
+        ElfSymbolTable t = ElfSymbolTable.of(f, 0);
+        List<String> names = Readelf.symbols(dbg, ".symtab").stream().map(Readelf.Sym::name).distinct().toList();
+        for (int i = 0; i < names.size(); i += 7) {
+            assertEquals(t.lookup(names.get(i)), ElfSymbolTable.lookup(f, names.get(i)), names.get(i));
+        }
+        assertTrue(names.size() > 1000, "readelf names: " + names.size());
+        assertTrue(ElfSymbolTable.lookup(f, "no such symbol here").isEmpty());
+    }
+
     @Test
     void nameLookupPrefersGlobalThenWeak() throws IOException {
         Path dbg = ElfFileTest.debugFileOf(ElfFileTest.LIBC);
