@@ -1,7 +1,5 @@
 package org.jdrgn.objects;
 
-import java.io.ByteArrayOutputStream;
-import org.jdrgn.error.FaultException;
 import org.jdrgn.error.ObjectAbsentException;
 import org.jdrgn.error.OutOfBoundsException;
 import org.jdrgn.error.TypeErrorException;
@@ -122,35 +120,9 @@ final class ObjectAccess {
         throw new TypeErrorException("string() argument must be an array or pointer, not '" + o.type.unqualified().typeName() + "'");
     }
 
-    /** Reads bytes up to a NUL (not included), in page-bounded chunks so no read crosses into an unmapped page needlessly. */
+    /** Reads bytes up to a NUL (not included); see {@link NulTerminated}. */
     static byte[] readCString(ObjectContext ctx, long address, int limit) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] chunk = new byte[256];
-        long a = address;
-        while (out.size() < limit) {
-            int n = (int) Math.min(chunk.length, 256 - (a & 255));
-            try {
-                ctx.read(a, chunk, 0, n);
-            } catch (FaultException e) {
-                // the string may end before the fault: retry this chunk byte by byte
-                for (int i = 0; i < n; i++) {
-                    ctx.read(a + i, chunk, 0, 1);
-                    if (chunk[0] == 0) return out.toByteArray();
-                    out.write(chunk[0]);
-                }
-                a += n;
-                continue;
-            }
-            for (int i = 0; i < n; i++) {
-                if (chunk[i] == 0) {
-                    out.write(chunk, 0, i);
-                    return out.toByteArray();
-                }
-            }
-            out.write(chunk, 0, n);
-            a += n;
-        }
-        return out.toByteArray();
+        return NulTerminated.read(ctx::read, address, limit);
     }
 
     /** drgn's test for printing as characters: char, signed char or unsigned char (not through a typedef). */
