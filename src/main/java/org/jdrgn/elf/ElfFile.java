@@ -27,6 +27,7 @@ public final class ElfFile {
     private final Lazy<List<ElfSymbol>> dynsym = new Lazy<>(() -> readSymbols(ElfConstants.SHT_DYNSYM));
     private final Lazy<Optional<BuildId>> buildId = new Lazy<>(this::readBuildId);
     private final Lazy<Optional<ElfFile>> gnuDebugData = new Lazy<>(this::readGnuDebugData);
+    private final ConcurrentHashMap<Object, Object> derived = new ConcurrentHashMap<>();
 
     private ElfFile(ByteSlice data, String name, Path path) {
         this.name = name;
@@ -37,9 +38,12 @@ public final class ElfFile {
         this.sections = readSectionHeaders();
     }
 
-    /** Maps and parses {@code file}. */
+    /**
+     * Maps and parses {@code file}; the same object as an earlier open of this path while the
+     * file is unchanged (size, mtime, inode), so that its {@link #derived} structures are shared.
+     */
     public static ElfFile open(Path file) throws IOException {
-        return new ElfFile(ByteSlice.map(file), file.toString(), file);
+        return OpenedFiles.open(file, p -> new ElfFile(ByteSlice.map(p), p.toString(), p));
     }
 
     /** Parses bytes that are not a file on disk (vDSO image, .gnu_debugdata); {@code name} is for messages. */
@@ -48,6 +52,18 @@ public final class ElfFile {
     }
 
     public String name() { return name; }
+
+    /**
+     * A structure parsed from this file's bytes (e.g. its DWARF unit headers and abbreviations),
+     * made once per {@code key} and shared by every user of this object: all of one Program's
+     * readers, and later Programs too for a file on disk (see {@link #open}). The value must be
+     * immutable or thread-safe and must depend only on this file and on {@code key}; the
+     * factory must not call {@code derived} on this same file.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(Object key, java.util.function.Supplier<T> factory) {
+        return (T) derived.computeIfAbsent(key, k -> factory.get());
+    }
 
     /** The file on disk, if this was opened from one. */
     public Optional<Path> path() { return Optional.ofNullable(path); }

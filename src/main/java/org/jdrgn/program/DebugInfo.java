@@ -87,9 +87,9 @@ public final class DebugInfo implements TypeFinder {
             Optional<ElfFile> file = m.debugFile().or(m::loadedFile).filter(ElfFile::hasDebugInfo);
             if (file.isEmpty()) continue;
             try {
-                Dwarf dwarf = Dwarf.open(sections(file.get()));
+                Dwarf dwarf = FileDwarf.of(file.get());      // shared with the unwinder and later Programs
                 index.add(dwarf, file.get());        // reads/writes the on-disk index cache by build-id
-                owners.put(dwarf, m);
+                owners.putIfAbsent(dwarf, m);     // a file shared by two modules: indexed once, for the first
             } catch (DrgnException e) {
                 warn.accept(m.name() + ": bad debug info, skipped: " + e.getMessage());
             }
@@ -105,7 +105,10 @@ public final class DebugInfo implements TypeFinder {
     }
 
     static DwarfSections sections(ElfFile elf) {
-        ElfFile alt = supplementary(elf).orElse(null);
+        return sections(elf, supplementary(elf).orElse(null));
+    }
+
+    static DwarfSections sections(ElfFile elf, ElfFile alt) {
         DwarfSections sup = alt == null ? null : DwarfSections.of(name -> alt.sectionData(name).orElse(null), null);
         return DwarfSections.of(name -> elf.sectionData(name).orElse(null), sup);
     }

@@ -107,10 +107,17 @@ public final class Module {
 
     private ElfSymbolTable loadSymbols() {
         Optional<ElfFile> loadedFile = loadedFile(), debugFile = debugFile();
-        if (loadedFile.isPresent() && !loadedFile.get().symbols().isEmpty()) return ElfSymbolTable.of(loadedFile.get(), bias);
-        if (debugFile.isPresent() && !debugFile.get().symbols().isEmpty()) return ElfSymbolTable.of(debugFile.get(), bias);
-        if (loadedFile.isPresent()) return ElfSymbolTable.of(loadedFile.get(), bias);
-        return debugFile.map(f -> ElfSymbolTable.of(f, bias)).orElse(ElfSymbolTable.EMPTY);
+        if (loadedFile.isPresent() && !loadedFile.get().symbols().isEmpty()) return symbols(loadedFile.get());
+        if (debugFile.isPresent() && !debugFile.get().symbols().isEmpty()) return symbols(debugFile.get());
+        if (loadedFile.isPresent()) return symbols(loadedFile.get());
+        return debugFile.map(this::symbols).orElse(ElfSymbolTable.EMPTY);
+    }
+
+    private record SymbolsKey(long bias) {}
+
+    /** The file's symbols at this module's bias: a function of the file and the bias, so kept on the file. */
+    private ElfSymbolTable symbols(ElfFile f) {
+        return f.derived(new SymbolsKey(bias), () -> ElfSymbolTable.of(f, bias));
     }
 
     @Override

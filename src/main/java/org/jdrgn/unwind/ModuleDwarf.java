@@ -7,13 +7,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jdrgn.bytes.ByteSlice;
 import org.jdrgn.dwarf.Die;
 import org.jdrgn.dwarf.Dwarf;
-import org.jdrgn.dwarf.DwarfSections;
 import org.jdrgn.dwarf.DwarfTypes;
 import org.jdrgn.dwarf.LineProgram;
 import org.jdrgn.dwarf.LineRow;
 import org.jdrgn.dwarf.Unit;
 import org.jdrgn.elf.ElfFile;
 import org.jdrgn.elf.Lazy;
+import org.jdrgn.program.FileDwarf;
 import org.jdrgn.program.Module;
 
 /**
@@ -22,19 +22,36 @@ import org.jdrgn.program.Module;
  * Addresses given here are run-time ones; the module's bias is taken off.
  */
 public final class ModuleDwarf {
+    /**
+     * What is parsed from the file alone (link-time addresses, no bias): kept on the file
+     * ({@link ElfFile#derived}, keyed by its Dwarf) so that later Programs reuse it.
+     */
+    private record Parsed(Lazy<CuRanges> ranges, Map<Unit, Optional<LineProgram>> lines,
+                          Map<Unit, List<String>> files, Map<Unit, UnitFunctions> functions) {
+        Parsed(Dwarf dwarf, ByteSlice aranges) {
+            this(new Lazy<>(() -> CuRanges.of(dwarf, aranges)), new ConcurrentHashMap<>(),
+                    new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        }
+    }
+
+    private record ParsedKey(Dwarf dwarf) {}
+
     private final Module module;
     private final Dwarf dwarf;
-    private final Lazy<CuRanges> ranges;
     private final Lazy<DwarfTypes> types;
-    private final Map<Unit, Optional<LineProgram>> lines = new ConcurrentHashMap<>();
-    private final Map<Unit, List<String>> files = new ConcurrentHashMap<>();
-    private final Map<Unit, UnitFunctions> functions = new ConcurrentHashMap<>();
+    private final Lazy<CuRanges> ranges;
+    private final Map<Unit, Optional<LineProgram>> lines;
+    private final Map<Unit, List<String>> files;
+    private final Map<Unit, UnitFunctions> functions;
 
-    private ModuleDwarf(Module module, Dwarf dwarf, ByteSlice aranges) {
+    private ModuleDwarf(Module module, Dwarf dwarf, Parsed parsed) {
         this.module = module;
         this.dwarf = dwarf;
-        this.ranges = new Lazy<>(() -> CuRanges.of(dwarf, aranges));
         this.types = new Lazy<>(() -> new DwarfTypes(null));
+        this.ranges = parsed.ranges();
+        this.lines = parsed.lines();
+        this.files = parsed.files();
+        this.functions = parsed.functions();
     }
 
     /** The module's DWARF, or empty if it has none. FormatException if its unit headers are damaged. */
@@ -42,9 +59,10 @@ public final class ModuleDwarf {
         Optional<ElfFile> file = module.debugFile().or(module::loadedFile).filter(ElfFile::hasDebugInfo);
         if (file.isEmpty()) return Optional.empty();
         ElfFile elf = file.get();
-        return Optional.of(new ModuleDwarf(module,
-                Dwarf.open(DwarfSections.of(name -> elf.sectionData(name).orElse(null), null)),
-                elf.sectionData(".debug_aranges").orElse(null)));
+        Dwarf dwarf = FileDwarf.of(elf);     // the type index's Dwarf: unit headers and abbreviations parsed once
+        Parsed parsed = elf.derived(new ParsedKey(dwarf),
+                () -> new Parsed(dwarf, elf.sectionData(".debug_aranges").orElse(null)));
+        return Optional.of(new ModuleDwarf(module, dwarf, parsed));
     }
 
     public Module module() { return module; }
