@@ -4,7 +4,10 @@
 //
 // Same output as scripts-py/dmesg.py. Globals from jdrgn: prog, drgn, scriptArgs.
 
-/** UTF-8 bytes -> string (no TextDecoder in GraalJS); Latin-1 if the bytes are not UTF-8. */
+/**
+ * UTF-8 bytes -> string (no TextDecoder in GraalJS); Latin-1 if the bytes are not UTF-8.
+ * @param {Uint8Array} bytes
+ */
 function utf8(bytes) {
     let latin1 = '';
     for (let i = 0; i < bytes.length; i += 8192) latin1 += String.fromCharCode(...bytes.subarray(i, i + 8192));

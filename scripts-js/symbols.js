@@ -4,7 +4,7 @@
 //
 // Same output as scripts-py/symbols.py. Addresses are BigInt, so 64-bit ones stay exact.
 
-const hex = (n) => '0x' + n.toString(16);
+const hex = (/** @type {bigint} */ n) => '0x' + n.toString(16);
 
 for (const arg of scriptArgs.slice(1)) {
     // an integer literal (0x..., decimal) is an address, anything else a name

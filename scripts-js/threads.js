@@ -9,7 +9,7 @@ try {
     crashed = prog.crashedThread().tid;
 } catch (e) {
     // drgn throws a plain Error when no thread crashed (e.g. a gcore dump)
-    if (e.constructor !== Error) throw e;
+    if (!(e instanceof Error) || e.constructor !== Error) throw e;
 }
 
 console.log(`${'TID'.padStart(8)}  ${'NAME'.padEnd(16)}  STATE`);

@@ -53,6 +53,9 @@ public final class JsObject {
 
     @Export public boolean absent() { return obj.isAbsent(); }
 
+    /** The {@link org.jdrgn.objects.AbsenceReason} name of an absent object, else null. */
+    @Export public String absenceReason() { return obj.isAbsent() ? obj.absenceReason().name() : null; }
+
     @Export public Integer bitOffset() { return obj.bitOffset(); }
 
     @Export public Integer bitFieldSize() { return obj.bitFieldSize(); }

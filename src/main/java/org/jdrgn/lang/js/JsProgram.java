@@ -1,6 +1,7 @@
 package org.jdrgn.lang.js;
 
 import java.nio.ByteBuffer;
+import java.util.Map;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
 import org.jdrgn.error.KeyNotFoundException;
@@ -10,6 +11,7 @@ import org.jdrgn.lang.FrameAccess;
 import org.jdrgn.lang.KernelHelpers;
 import org.jdrgn.lang.ObjectOps;
 import org.jdrgn.lang.Tuples;
+import org.jdrgn.objects.AbsenceReason;
 import org.jdrgn.objects.DrgnObject;
 import org.jdrgn.program.ObjectFinder;
 import org.jdrgn.types.Type;
@@ -70,8 +72,11 @@ public final class JsProgram {
         throw new TypeErrorException("expected Type or type name");
     }
 
-    /** new drgn.Object(prog, type, {value | address}): a value, a reference or (neither) absent. */
-    @Export public JsObject newObject(Value type, Value value, Value address) {
+    /**
+     * new drgn.Object(prog, type, {value | address | absenceReason}): a value, a reference or
+     * (neither) absent, for the reason named (an {@link AbsenceReason} name; null: OTHER).
+     */
+    @Export public JsObject newObject(Value type, Value value, Value address, Value absenceReason) {
         return rt.call(() -> {
             var ctx = prog.objectContext();
             if (type.isNull()) {
@@ -79,6 +84,10 @@ public final class JsProgram {
                 return wrap(DrgnObject.literal(ctx, ObjectOps.number(value)));
             }
             Type t = typeArg(type);
+            if (!absenceReason.isNull()) {
+                if (!value.isNull() || !address.isNull()) throw new ValueErrorException("absent object cannot have value or address");
+                return wrap(DrgnObject.absent(ctx, t, null, AbsenceReason.valueOf(absenceReason.asString())));
+            }
             if (!address.isNull()) {
                 if (!value.isNull()) throw new ValueErrorException("object cannot have address and value");
                 return wrap(DrgnObject.reference(ctx, t, address.asLong(), 0, null));
@@ -106,6 +115,18 @@ public final class JsProgram {
 
     /** get_dmesg(prog): the bytes as a heap buffer (drgn.js wraps it in a Uint8Array). */
     @Export public ByteBuffer getDmesg() { return rt.call(() -> ByteBuffer.wrap(KernelHelpers.dmesg(prog))); }
+
+    /**
+     * get_printk_records(prog): per record [text, facility, level, seq, timestamp, callerTid,
+     * callerCpu, continuation, [[contextKey, value], ...]]; bytes as heap buffers, absent caller
+     * fields null.
+     */
+    @Export public Object[] printkRecords() {
+        return rt.call(() -> KernelHelpers.printkRecords(prog).stream().map(r -> new Object[] {
+                ByteBuffer.wrap(r.text()), r.facility(), r.level(), r.seq(), r.timestamp(), r.callerTid(), r.callerCpu(),
+                r.continuation(), r.context().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                        .map(e -> new Object[] {e.getKey(), ByteBuffer.wrap(e.getValue())}).toArray()}).toArray());
+    }
 
     @Export public Object[] forEachTask() { return rt.call(() -> KernelHelpers.forEachTask(prog).stream().map(this::wrap).toArray()); }
 

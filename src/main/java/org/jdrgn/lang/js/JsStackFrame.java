@@ -32,6 +32,9 @@ public final class JsStackFrame {
 
     @Export public boolean interrupted() { return f().interrupted(); }
 
+    /** A frame the trace adds for a function left by a tail call (proven by DWARF call sites). */
+    @Export public boolean isTailCall() { return f().isTailCall(); }
+
     @Export public long pc() { return f().pc(); }
 
     @Export public long sp() { return rt().call(() -> FrameAccess.sp(f())); }

@@ -1,6 +1,7 @@
 // TypeScript declarations of jdrgn's JavaScript API (drgn.js): the globals a script sees
 // (`prog`, `drgn`, `scriptArgs`, `process`) and the `drgn` namespace, as a global script
-// declaration: for editors, and for `tsc --allowJs --checkJs drgn.d.ts script.js`.
+// declaration: for editors, and for `tsc --allowJs --checkJs --strict --noEmit drgn.d.ts script.js`
+// (one script per run: scripts share the global scope).
 //
 // Conventions, and where they differ from drgn's Python API:
 // - 64-bit quantities (addresses, pcs, register and integer values) are BigInt; sizes, offsets,
@@ -56,6 +57,8 @@ declare namespace drgn {
     };
     const Qualifiers: { readonly NONE: 0; readonly CONST: 1; readonly VOLATILE: 2; readonly RESTRICT: 4; readonly ATOMIC: 8; readonly [value: number]: string };
     const FindObjectFlags: { readonly CONSTANT: 1; readonly FUNCTION: 2; readonly VARIABLE: 4; readonly ANY: 7; readonly [value: number]: string };
+    /** Why an object is absent (drgn 0.0.25+). */
+    const AbsenceReason: { readonly OTHER: 0; readonly OPTIMIZED_OUT: 1; readonly NOT_IMPLEMENTED: 2; readonly [value: number]: string };
     /** "IS_64_BIT|IS_LITTLE_ENDIAN" for a value of a flag enum; "0" for none. */
     function flagNames(flagEnum: object, value: number): string;
 
@@ -204,14 +207,17 @@ declare namespace drgn {
      * and `obj[i]` (an array element or pointer subscript) return Objects.
      */
     class Object implements Iterable<Object> {
-        /** A value ({value}), a reference ({address}) or, with neither, an absent object. */
-        constructor(prog: Program, type: TypeArg | null, init?: { value?: IntegerLike | boolean | Object; address?: IntegerLike });
+        /** A value ({value}), a reference ({address}) or, with neither, an absent object (for absenceReason, default OTHER). */
+        constructor(prog: Program, type: TypeArg | null,
+                    init?: { value?: IntegerLike | boolean | Object; address?: IntegerLike; absenceReason?: number });
         readonly [memberOrIndex: string]: any;
 
         readonly prog_: Program;
         readonly type_: Type;
         readonly address_: bigint | null;
         readonly absent_: boolean;
+        /** An AbsenceReason value for an absent object (OPTIMIZED_OUT from debug info); null otherwise. */
+        readonly absenceReason_: number | null;
         readonly bitOffset_: number | null;
         readonly bitFieldSize_: number | null;
 
@@ -277,6 +283,25 @@ declare namespace drgn {
     function idleTask(prog: Program, cpu: IntegerArg): Object;
     /** drgn's get_dmesg(prog): "[    1.234567] text\n" lines, as bytes. */
     function getDmesg(prog: Program): Uint8Array;
+    /** drgn's PrintkRecord, fields in camelCase. */
+    interface PrintkRecord {
+        /** The message without a trailing newline, as bytes (UTF-8 in practice). */
+        readonly text: Uint8Array;
+        readonly facility: number;
+        readonly level: number;
+        readonly seq: bigint;
+        /** Nanoseconds since boot. */
+        readonly timestamp: bigint;
+        /** Null when logged outside task context. */
+        readonly callerTid: number | null;
+        /** Set only when logged outside task context. */
+        readonly callerCpu: number | null;
+        readonly continuation: boolean;
+        /** /dev/kmsg metadata: SUBSYSTEM, DEVICE (only the keys the record has). */
+        readonly context: { readonly SUBSYSTEM?: Uint8Array; readonly DEVICE?: Uint8Array; readonly [key: string]: Uint8Array | undefined };
+    }
+    /** drgn's get_printk_records(prog): the kernel log's records, oldest first. */
+    function getPrintkRecords(prog: Program): PrintkRecord[];
     /** drgn's for_each_task(prog): struct task_struct * of init_pid_ns, in PID order. */
     function forEachTask(prog: Program): Object[];
     /** drgn's find_task(prog, pid): a struct task_struct *, NULL if there is no such task. */
@@ -289,6 +314,8 @@ declare namespace drgn {
         readonly name: string | null;
         readonly isInline: boolean;
         readonly interrupted: boolean;
+        /** A function the trace passes through by a tail call, proven by DWARF call sites (jdrgn's; printed "(tail call)"). */
+        readonly isTailCall: boolean;
         readonly pc: bigint;
         /** LookupError when the stack pointer is not known. */
         readonly sp: bigint;

@@ -195,6 +195,8 @@
                               TYPEDEF: 9, POINTER: 10, ARRAY: 11, FUNCTION: 12 });
     const Qualifiers = enumOf({ NONE: 0, CONST: 1, VOLATILE: 2, RESTRICT: 4, ATOMIC: 8 });
     const FindObjectFlags = enumOf({ CONSTANT: 1, FUNCTION: 2, VARIABLE: 4, ANY: 7 });
+    /** drgn's AbsenceReason (0.0.25+); the names are org.jdrgn.objects.AbsenceReason's. */
+    const AbsenceReason = enumOf({ OTHER: 0, OPTIMIZED_OUT: 1, NOT_IMPLEMENTED: 2 });
 
     // The Java side of Objects, Types, traces and frames; module-private, so scripts only see
     // the JS API. The JS Program of each rides along under PROG.
@@ -351,18 +353,26 @@
 
     /** drgn.Object: a value, reference or absent object in the program (org.jdrgn.objects.DrgnObject). */
     class DrgnObject {
-        /** new Object(prog, type, {value}) / ({address}) / neither (absent); new Object(prog, null, {value}) a literal. */
-        constructor(prog, type = null, { value = null, address = null } = {}) {
+        /**
+         * new Object(prog, type, {value}) / ({address}) / neither (absent, {absenceReason} or OTHER);
+         * new Object(prog, null, {value}) a literal.
+         */
+        constructor(prog, type = null, { value = null, address = null, absenceReason = null } = {}) {
             if (!(prog instanceof Program)) throw fromCaller(new TypeError('Object() argument 1 must be Program'));
+            if (absenceReason !== null && (typeof absenceReason !== 'number' || AbsenceReason[absenceReason] === undefined)) {
+                throw fromCaller(new TypeError('absenceReason must be AbsenceReason'));
+            }
             const v = value instanceof DrgnObject ? value[J] : value;
             return objectOf(prog, prog[J].newObject(type === null ? null : typeArg(type), v,
-                address === null ? null : toLong(address)));
+                address === null ? null : toLong(address), absenceReason === null ? null : AbsenceReason[absenceReason]));
         }
 
         get prog_() { return this[PROG]; }
         get type_() { return typeOf(this[PROG], this[J].type()); }
         get address_() { const a = this[J].address(); return a == null ? null : u64(a); }
         get absent_() { return this[J].absent(); }
+        /** Why the object is absent (an AbsenceReason value); null for values and references. */
+        get absenceReason_() { const r = this[J].absenceReason(); return r == null ? null : AbsenceReason[r]; }
         get bitOffset_() { return this[J].bitOffset(); }
         get bitFieldSize_() { return this[J].bitFieldSize(); }
 
@@ -447,6 +457,16 @@
     const findTask = (prog, pid) => objectOf(prog, prog[J].findTask(pid instanceof DrgnObject ? pid[J] : toLong(pid, 'pid')));
     /** drgn's task_state_to_char(task): ps(1)'s state letter. */
     const taskStateToChar = (task) => task[PROG][J].taskStateToChar(task[J]);
+    const bytesOf = (buffer) => new Uint8Array(new ArrayBuffer(buffer));
+    /**
+     * drgn's get_printk_records(prog): the kernel log's records, oldest first, as drgn's
+     * PrintkRecord fields in camelCase (text and context values as bytes; seq, timestamp BigInt).
+     */
+    const getPrintkRecords = (prog) => Array.from(prog[J].printkRecords(), (r) => Object.freeze({
+        text: bytesOf(r[0]), facility: r[1], level: r[2], seq: u64(r[3]), timestamp: u64(r[4]),
+        callerTid: num(r[5]), callerCpu: num(r[6]), continuation: r[7],
+        context: Object.freeze(Object.fromEntries(Array.from(r[8], (kv) => [kv[0], bytesOf(kv[1])]))),
+    }));
 
     // ------------------------------------------------------------------ stack traces
     class StackFrame {
@@ -459,6 +479,8 @@
         get name() { return this[J].name(); }
         get isInline() { return this[J].isInline(); }
         get interrupted() { return this[J].interrupted(); }
+        /** A function the trace passes through by a tail call (jdrgn's; drgn 0.0.22 has none). */
+        get isTailCall() { return this[J].isTailCall(); }
         get pc() { return u64(this[J].pc()); }
         get sp() { return u64(this[J].sp()); }
         symbol() { return symbolOf(this[J].symbol()); }
@@ -630,8 +652,9 @@
     const drgn = Object.freeze({
         Program, Platform, Symbol, Thread, Object: DrgnObject, Type, TypeMember, StackTrace, StackFrame,
         Architecture, PlatformFlags, ProgramFlags, SymbolBinding, SymbolKind, TypeKind, Qualifiers, FindObjectFlags,
+        AbsenceReason,
         cast, reinterpret, containerOf, NULL, sizeof,
-        perCpu, perCpuPtr, taskCpu, cpuCurr, idleTask, getDmesg, forEachTask, findTask, taskStateToChar,
+        perCpu, perCpuPtr, taskCpu, cpuCurr, idleTask, getDmesg, getPrintkRecords, forEachTask, findTask, taskStateToChar,
         FaultError, LookupError, KeyError, ValueError, MissingDebugInfoError, ObjectAbsentError,
         OutOfBoundsError, OSError,
         hostPlatform, programFromCoreDump, flagNames,
