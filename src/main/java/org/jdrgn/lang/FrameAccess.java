@@ -19,7 +19,14 @@ public final class FrameAccess {
 
     /** prog.stack_trace(tid): unwinds the thread now. */
     public static FrameTrace trace(Program prog, long tid) {
-        return StackTraces.forProgram(prog).trace(tid);
+        org.jdrgn.program.ProgramThread thread;
+        try {
+            thread = prog.thread(tid);
+        } catch (LookupException e) {
+            // drgn's words: a kernel thread is looked up as a task by PID
+            throw new LookupException(prog.target() instanceof KernelTarget ? "task not found" : "thread not found");
+        }
+        return StackTraces.forProgram(prog).trace(thread);
     }
 
     /** prog.stack_trace(task) for a kernel {@code struct task_struct *}: by address, so idle tasks (pid 0) work too. */
