@@ -26,6 +26,21 @@ public final class ElfRelocator {
 
     private ElfRelocator() {}
 
+    /** Where each allocated section was placed, by section index: all a relocated copy depends on besides the file. */
+    private record Placement(List<Long> addresses) {}
+
+    /**
+     * Like {@link #place}, but the copy is kept on {@code rel} per placement, so later Programs
+     * over the same dump (same module load addresses) share it and what is parsed from it
+     * (DWARF, CFI, symbols); a module loaded elsewhere gets its own copy. A failure is not kept.
+     */
+    public static ElfFile placeShared(ElfFile rel, ToLongFunction<SectionHeader> address) {
+        List<Long> where = new ArrayList<>();
+        for (SectionHeader s : rel.sections()) where.add(s.isAlloc() ? address.applyAsLong(s) : 0L);
+        List<Long> fixed = List.copyOf(where);
+        return rel.derived(new Placement(fixed), () -> place(rel, s -> fixed.get(s.index())));
+    }
+
     /** The relocated copy of {@code rel}; FormatException naming the section and offset on bad input. */
     public static ElfFile place(ElfFile rel, ToLongFunction<SectionHeader> address) {
         if (rel.type() != ElfConstants.ET_REL) {

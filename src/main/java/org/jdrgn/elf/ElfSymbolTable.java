@@ -83,6 +83,13 @@ public final class ElfSymbolTable {
      * indexed, is built once for the module, with its bias).
      */
     public static Optional<Symbol> lookup(ElfFile file, String name) {
+        // link-time, so file-only: kept on the file for later Programs (callers ask a handful of names)
+        return file.derived(new LinkTimeName(name), () -> scan(file, name));
+    }
+
+    private record LinkTimeName(String name) {}
+
+    private static Optional<Symbol> scan(ElfFile file, String name) {
         List<Symbol> found = new ArrayList<>(1);
         if (!file.symbols().isEmpty()) {
             named(file.symbols(), name, found);

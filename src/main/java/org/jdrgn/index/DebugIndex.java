@@ -55,10 +55,22 @@ public final class DebugIndex {
         int sources = 2 * files.size();
         // a table covering exactly one file depends on that file only: it can be cached
         CacheKey key = file != null && files.size() == 1 ? cache.keyFor(file).orElse(null) : null;
-        NameTable table = key == null ? null : cache.load(key, sources);
+        NameTable table = key == null ? null : cache.loadShared(file, key, sources);
         IndexStats stats;
         if (table != null) {
             stats = new IndexStats(dwarf.units().size(), 0, table.entryCount(), System.nanoTime() - t0, true);
+        } else if (file != null && files.size() == 1 && file.path().isEmpty()) {
+            // no file on disk (a kernel module's relocated copy, shared by Programs over one dump):
+            // no disk cache, so the built table is kept on the file itself
+            long[] walked = {-1};
+            table = file.derived(new BuiltTable(sources), () -> {
+                List<Batch> batches = ParallelWalk.walk(files);
+                walked[0] = 0;
+                for (Batch b : batches) walked[0] += b.dies;
+                return NameTable.of(TableBuilder.build(batches, sources));
+            });
+            boolean shared = walked[0] < 0;
+            stats = new IndexStats(dwarf.units().size(), shared ? 0 : walked[0], table.entryCount(), System.nanoTime() - t0, shared);
         } else {
             List<Batch> batches = ParallelWalk.walk(files);
             var image = TableBuilder.build(batches, sources);
@@ -76,6 +88,9 @@ public final class DebugIndex {
         segments = List.copyOf(next);
         return stats;
     }
+
+    /** Key of a table built for a file with no path, kept on that file. */
+    private record BuiltTable(int sources) {}
 
     /** Number of distinct names (all kinds, enumerators included). */
     public int nameCount() {

@@ -61,6 +61,27 @@ public final class IndexCache {
 
     Path path(CacheKey key) { return dir.resolve(key.buildId() + ".idx"); }
 
+    /** What a loaded table depends on besides its debug file object: the file's key now, and the cache file as it is now. */
+    private record Loaded(CacheKey key, Path cacheFile, Object fileKey, long size, java.nio.file.attribute.FileTime modified, int sources) {}
+
+    /**
+     * Like {@link #load}, but the verified table is kept on {@code file} (which an unchanged file
+     * shares across Programs), so later loads skip the mapping and checksum. Keyed also by the
+     * cache file's inode, size and mtime (as fine as the file system keeps it): a rewritten cache file is verified afresh. A miss is not kept.
+     */
+    NameTable loadShared(ElfFile file, CacheKey key, int sources) {
+        Path p = path(key);
+        Loaded id;
+        try {
+            var a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+            id = new Loaded(key, p, a.fileKey(), a.size(), a.lastModifiedTime(), sources);
+        } catch (IOException e) {
+            return null;
+        }
+        // derived does not keep a null (ConcurrentHashMap.computeIfAbsent): a miss retries next time
+        return file.derived(id, () -> load(key, sources));
+    }
+
     /** The cached table for {@code key}, mapped read-only and verified; null if absent or unusable. */
     NameTable load(CacheKey key, int sources) {
         Path p = path(key);

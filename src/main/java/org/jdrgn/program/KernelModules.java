@@ -65,7 +65,8 @@ final class KernelModules {
     /** The .ko with each section at its loaded address (sections the kernel did not list at 0). */
     static Optional<ElfFile> place(LoadedKernelModule m, ElfFile ko, Consumer<String> warn) {
         try {
-            return Optional.of(ElfRelocator.place(ko, s -> m.sectionAddresses().getOrDefault(s.name(), 0L)));
+            // shared with later Programs that find the module at the same addresses
+            return Optional.of(ElfRelocator.placeShared(ko, s -> m.sectionAddresses().getOrDefault(s.name(), 0L)));
         } catch (DrgnException e) {
             warn.accept("kernel module " + m.name() + ": cannot use " + ko.name() + ": " + e.getMessage());
             return Optional.empty();

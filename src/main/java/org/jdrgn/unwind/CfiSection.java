@@ -20,8 +20,18 @@ public final class CfiSection {
         this.index = index;
     }
 
-    /** The file's .eh_frame, if it has one with contents. */
+    /** Which of a file's CFI sections, for a given address size: all its parse depends on. */
+    private record Key(boolean ehFrame, int addressSize) {}
+
+    /**
+     * The file's .eh_frame, if it has one with contents. Built once per file: the FDE index and
+     * CIEs hold only link-time addresses, so every Program (and module bias) can share them.
+     */
     public static Optional<CfiSection> ehFrame(ElfFile file, int addressSize) {
+        return file.derived(new Key(true, addressSize), () -> readEhFrame(file, addressSize));
+    }
+
+    private static Optional<CfiSection> readEhFrame(ElfFile file, int addressSize) {
         Optional<SectionHeader> sh = file.section(".eh_frame").filter(s -> s.hasData() && s.size() > 0);
         if (sh.isEmpty()) return Optional.empty();
         CfiEntryReader r = new CfiEntryReader(file.sectionData(sh.get()), true, addressSize, sh.get().addr());
@@ -36,8 +46,12 @@ public final class CfiSection {
         })));
     }
 
-    /** The file's .debug_frame, if it has one with contents. */
+    /** The file's .debug_frame, if it has one with contents; shared per file like {@link #ehFrame}. */
     public static Optional<CfiSection> debugFrame(ElfFile file, int addressSize) {
+        return file.derived(new Key(false, addressSize), () -> readDebugFrame(file, addressSize));
+    }
+
+    private static Optional<CfiSection> readDebugFrame(ElfFile file, int addressSize) {
         Optional<SectionHeader> sh = file.section(".debug_frame").filter(s -> s.hasData() && s.size() > 0);
         if (sh.isEmpty()) return Optional.empty();
         CfiEntryReader r = new CfiEntryReader(file.sectionData(sh.get()), false, addressSize, 0);
