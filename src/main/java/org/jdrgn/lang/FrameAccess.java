@@ -29,6 +29,18 @@ public final class FrameAccess {
         return StackTraces.forProgram(prog).trace(thread);
     }
 
+    /**
+     * Thread.stack_trace() of a thread threads() listed. A kernel thread is its task (init_task
+     * too, whose pid 0 prog.thread() does not find, as in drgn); a userspace one its tid.
+     */
+    public static FrameTrace threadTrace(Program prog, long tid) {
+        if (prog.target() instanceof KernelTarget k) {
+            long task = k.task(tid).orElseThrow(() -> new LookupException("task not found"));
+            return StackTraces.forProgram(prog).trace(k.taskThread(task));
+        }
+        return trace(prog, tid);
+    }
+
     /** prog.stack_trace(task) for a kernel {@code struct task_struct *}: by address, so idle tasks (pid 0) work too. */
     public static FrameTrace taskTrace(Program prog, long task) {
         if (!(prog.target() instanceof KernelTarget k)) {

@@ -47,11 +47,6 @@ final class CoreTarget implements Program.Target {
     public Optional<Symbol> symbolNamed(String name) { return modules.symbolNamed(name); }
 
     public List<Symbol> symbols(Object addressOrName) {
-        return switch (addressOrName) {
-            case null -> modules.symbols();
-            case Long address -> modules.symbols(address);
-            case String name -> modules.symbols(name);
-            default -> throw new IllegalArgumentException("symbols(" + addressOrName + ")");
-        };
+        return modules.symbols(addressOrName);
     }
 }

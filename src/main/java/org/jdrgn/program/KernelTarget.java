@@ -180,6 +180,7 @@ public final class KernelTarget implements Program.Target {
      * while it is read (its switched-out frame is stale), so its stack is not unwound.
      * @throws ValueErrorException "cannot unwind stack of running task", as drgn
      */
+    @Override
     public void requireUnwindable(ProgramThread t) {
         if ((prog.flags() & ProgramFlags.IS_LIVE) == 0) return;
         Optional<Long> task = task(t);
@@ -206,12 +207,7 @@ public final class KernelTarget implements Program.Target {
 
     @Override
     public List<Symbol> symbols(Object addressOrName) {
-        return switch (addressOrName) {
-            case null -> modules.symbols();
-            case Long address -> modules.symbols(address);
-            case String name -> modules.symbols(name);
-            default -> throw new IllegalArgumentException("symbols(" + addressOrName + ")");
-        };
+        return modules.symbols(addressOrName);
     }
 
     @Override public Optional<LoadedModules> loadedModules() { return Optional.of(modules); }

@@ -86,6 +86,16 @@ public final class LoadedModules {
     }
 
     /** prog.symbols(). */
+    /** drgn's prog.symbols(x): null for all, a Long for those containing it, a String for those named so. */
+    public List<Symbol> symbols(Object addressOrName) {
+        return switch (addressOrName) {
+            case null -> symbols();
+            case Long address -> symbols(address.longValue());
+            case String name -> symbols(name);
+            default -> throw new IllegalArgumentException("symbols(" + addressOrName + ")");
+        };
+    }
+
     public List<Symbol> symbols() {
         List<Symbol> out = new ArrayList<>();
         for (Module m : modules()) out.addAll(m.symbols().all());

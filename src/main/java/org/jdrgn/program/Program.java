@@ -210,6 +210,8 @@ public final class Program {
         List<Symbol> symbols(Object addressOrName);
         /** The loaded modules (for CFI and symbols of stack frames); empty for targets without them. */
         default Optional<LoadedModules> loadedModules() { return Optional.empty(); }
+        /** Throws (drgn's error) if this thread's registers cannot be trusted to unwind from: a live kernel's running task. */
+        default void requireUnwindable(ProgramThread thread) { }
 
         Target EMPTY = new Target() {
             public List<ProgramThread> threads() { return List.of(); }

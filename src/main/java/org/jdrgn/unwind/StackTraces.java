@@ -39,7 +39,7 @@ public final class StackTraces {
     public Unwinder unwinder() { return unwinder; }
 
     public FrameTrace trace(ProgramThread thread) {
-        if (program.target() instanceof org.jdrgn.program.KernelTarget k) k.requireUnwindable(thread); // live kernel
+        program.target().requireUnwindable(thread);
         return expand(unwinder.unwind(thread));
     }
 

@@ -104,6 +104,11 @@ public final class JsProgram {
         return rt.call(() -> new JsStackTrace(this, FrameAccess.trace(prog, tid)));
     }
 
+    /** Thread.stackTrace(): see FrameAccess.threadTrace. */
+    @Export public JsStackTrace threadStackTrace(long tid) {
+        return rt.call(() -> new JsStackTrace(this, FrameAccess.threadTrace(prog, tid)));
+    }
+
     /** The trace of a kernel {@code struct task_struct *}, by address (idle tasks too). */
     @Export public JsStackTrace stackTraceOfTask(long task) {
         return rt.call(() -> new JsStackTrace(this, FrameAccess.taskTrace(prog, task)));

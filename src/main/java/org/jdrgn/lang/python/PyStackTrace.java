@@ -26,6 +26,12 @@ public final class PyStackTrace {
         return prog.rt.call(() -> new PyStackTrace(prog, FrameAccess.trace(prog.program(), tid)));
     }
 
+    /** Thread.stack_trace() (and prog.stack_trace(thread)): see FrameAccess.threadTrace. */
+    @Export
+    public static PyStackTrace ofThread(PyProgram prog, long tid) {
+        return prog.rt.call(() -> new PyStackTrace(prog, FrameAccess.threadTrace(prog.program(), tid)));
+    }
+
     /** prog.stack_trace(task) for a kernel {@code struct task_struct *}: by address, so idle tasks (pid 0) work too. */
     @Export
     public static PyStackTrace ofTask(PyProgram prog, long task) {

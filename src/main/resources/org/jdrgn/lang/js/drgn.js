@@ -184,7 +184,7 @@
             Object.freeze(this);
         }
 
-        stackTrace() { return stackTraceOf(this.prog, this.tid); }
+        stackTrace() { return stackTraceOf(this.prog, this); }
 
         toString() { return `Thread(tid=${this.tid})`; }
     }
@@ -530,8 +530,10 @@
             java = thread.type_.unqualified().kind === TypeKind.POINTER
                 ? prog[J].stackTraceOfTask(toLong(thread.value_()))
                 : prog[J].stackTrace(toLong(thread.int_(), 'tid'));
+        } else if (thread instanceof Thread) {
+            java = prog[J].threadStackTrace(toLong(thread.tid, 'tid'));
         } else {
-            java = prog[J].stackTrace(toLong(thread instanceof Thread ? thread.tid : thread, 'tid'));
+            java = prog[J].stackTrace(toLong(thread, 'tid'));
         }
         return new StackTrace(prog, java);
     }

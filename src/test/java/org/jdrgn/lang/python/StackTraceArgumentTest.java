@@ -61,6 +61,9 @@ class StackTraceArgumentTest {
                 assert trace[0].name == prog.stack_trace(Object(prog, 'struct task_struct *', value=%d))[0].name
                 for f in trace:
                     print(f.name)
+                # init_task is listed by threads() (tid 0): its Thread unwinds as its task, either way
+                t0 = [t for t in prog.threads() if t.tid == 0][0]
+                assert str(t0.stack_trace()) == str(prog.stack_trace(t0)) == str(prog.stack_trace(t0.object))
                 for tid in (0, 99999):   # drgn 0.0.22: LookupError: task not found
                     try:
                         prog.stack_trace(tid)

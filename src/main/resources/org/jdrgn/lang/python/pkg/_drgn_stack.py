@@ -121,8 +121,10 @@ def _of(prog, thread):
         if thread.type_.unqualified().kind == TypeKind.POINTER:
             return _JTrace.ofTask(prog, _s64(thread.value_()))
         return _JTrace.of(prog, operator.index(thread))
-    tid = getattr(thread, "tid", None)
-    return _JTrace.of(prog, tid if tid is not None else operator.index(thread))
+    from _drgn import Thread
+    if isinstance(thread, Thread):
+        return _JTrace.ofThread(prog, thread.tid)
+    return _JTrace.of(prog, operator.index(thread))
 
 
 def install(program_cls, thread_cls):
@@ -132,10 +134,7 @@ def install(program_cls, thread_cls):
         return _of(self, thread)
 
     def thread_stack_trace(self):
-        if self.tid == 0:   # a kernel idle task (init_task, listed by threads()): prog.thread(0) finds none
-            from _drgn import _s64
-            return _JTrace.ofTask(self.prog, _s64(self.object.value_()))
-        return _JTrace.of(self.prog, self.tid)
+        return _JTrace.ofThread(self.prog, self.tid)
 
     def program_stack_trace_from_pcs(self, pcs):
         import operator
