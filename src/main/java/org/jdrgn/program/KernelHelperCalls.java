@@ -3,6 +3,7 @@ package org.jdrgn.program;
 import java.util.List;
 import org.jdrgn.error.TypeErrorException;
 import org.jdrgn.error.ValueErrorException;
+import org.jdrgn.linux.KernelLists;
 import org.jdrgn.linux.KernelObjects;
 import org.jdrgn.linux.PageTableReader;
 import org.jdrgn.linux.PerCpu;
@@ -22,6 +23,17 @@ public final class KernelHelperCalls {
     private KernelHelperCalls() {}
 
     public static Object call(Program prog, String name, long[] args) {
+        switch (name) {   // list.h walks: any program's memory, bounded, a cycle is an error
+            case "list_nodes", "list_nodes_reverse" -> {
+                return array(KernelLists.circular(new KernelProgramObjects(prog), arg(args, 0, name),
+                        name.endsWith("reverse") ? 8 : 0, "struct list_head"));
+            }
+            case "hlist_nodes" -> {
+                return array(KernelLists.nullTerminated(new KernelProgramObjects(prog), arg(args, 0, name),
+                        arg(args, 1, name), "struct hlist_head"));
+            }
+            default -> { }
+        }
         if ((prog.flags() & ProgramFlags.IS_LINUX_KERNEL) == 0) {
             throw new ValueErrorException(switch (name) { // drgn 0.0.22's messages where it has its own
                 case "kaslr_offset", "pgtable_l5_enabled" -> "not Linux kernel";

@@ -1,10 +1,12 @@
 """Doubly linked lists (drgn.helpers.linux.list): struct list_head and struct hlist_head.
 
-Plain object access over the kernel's list layout (include/linux/list.h); each walk stops
-when it is back at the head.
+Plain object access over the kernel's list layout (include/linux/list.h); the walks are
+Java's (org.jdrgn.linux.KernelLists): bounded, and a list that never gets back to its head
+(or, for an hlist, to NULL) is a ValueError naming it instead of a hang.
 """
 
-from drgn import NULL, container_of
+from drgn import NULL, Object, container_of
+from drgn.helpers.linux import _kernel
 
 __all__ = (
     "hlist_empty",
@@ -67,22 +69,22 @@ def list_prev_entry(pos, member):
     return container_of(pos.member_(member).prev, pos.type_.type, member)
 
 
+def _nodes(head, walk, *args):
+    """The nodes Java's bounded walk finds (a corrupt, cyclic list is a ValueError, not a hang)."""
+    prog = head.prog_
+    return [Object(prog, head.type_, value=a) for a in _kernel.call(prog, walk, *args)]
+
+
 def list_for_each(head):
     """Each ``struct list_head *`` node of a list, first to last."""
     head = head.read_()
-    pos = head.next.read_()
-    while pos != head:
-        yield pos
-        pos = pos.next.read_()
+    yield from _nodes(head, "list_nodes", head.value_())
 
 
 def list_for_each_reverse(head):
     """Each ``struct list_head *`` node of a list, last to first."""
     head = head.read_()
-    pos = head.prev.read_()
-    while pos != head:
-        yield pos
-        pos = pos.prev.read_()
+    yield from _nodes(head, "list_nodes_reverse", head.value_())
 
 
 def list_for_each_entry(type, head, member):
@@ -104,10 +106,8 @@ def hlist_empty(head):
 
 def hlist_for_each(head):
     """Each ``struct hlist_node *`` of a hash list."""
-    pos = head.first.read_()
-    while pos:
-        yield pos
-        pos = pos.next.read_()
+    first = head.first.read_()
+    yield from _nodes(first, "hlist_nodes", first.value_(), first.value_())
 
 
 def hlist_for_each_entry(type, head, member):
