@@ -1,6 +1,10 @@
 """Print every thread's stack trace, crashed thread first, with each frame's variables.
 
-    jdrgn -c CORE scripts-py/backtrace.py [--no-locals]      (runs unchanged on drgn)
+    jdrgn -c CORE scripts-py/backtrace.py [--no-locals]
+
+Only drgn's API is used, but drgn 0.0.22 stops at the first variable described with
+DW_OP_entry_value ("unknown DWARF expression opcode 0xa3", in libc's frames);
+jdrgn evaluates those. With --no-locals it runs on drgn 0.0.22 as is.
 """
 import sys
 

@@ -2,7 +2,11 @@
 the crashing CPU's task, its stack trace with each frame's variables, a cast, a pointer
 difference and a per-CPU lookup.
 
-    jdrgn -c vmcore -s vmlinux scripts-py/kernel_crash.py     (runs unchanged on drgn)
+    jdrgn -c vmcore -s vmlinux scripts-py/kernel_crash.py
+
+Only drgn's API is used, but drgn 0.0.22 stops at the first frame variable described with
+DW_OP_entry_value ("unknown DWARF expression opcode 0xa3", frame #3 on the bundled kdump);
+jdrgn evaluates those and prints every frame.
 """
 from drgn import FaultError, cast
 from drgn.helpers.linux.percpu import per_cpu, per_cpu_ptr

@@ -1,6 +1,8 @@
 """List a program's threads: ID, name, and which one crashed.
 
-    jdrgn -c CORE scripts-py/threads.py      (also runs unchanged on drgn >= 0.0.24)
+    jdrgn -c CORE scripts-py/threads.py
+
+Thread.name is drgn 0.0.24's (0.0.22 has no name: the column says "-" there).
 """
 from drgn import FaultError
 

@@ -6,13 +6,13 @@
 # plus the whole script's wall time and peak RSS (/usr/bin/time) for jdrgn and drgn.
 # Medians over N runs (default 3). Needs the kernel dumps (testcores/kernel/README.md).
 #   src/bench/kernel-phases.sh [N]
-# Environment: BUILD (a mvn -Djdrgn.build.dir with jdrgn.jar and test-classes; default target,
+# Environment: BUILD (a mvn -Djdrgn.build.dir with jdrgn.jar and test-classes; default: the launcher's (./jdrgn --build-dir),
 # built with `mvn package -DskipTests` first if the jar is missing); DUMP (default
 # vmcore-kdump.elf). On a loaded machine trust the CPU column more than the wall columns.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 n=${1:-3}
-build=${BUILD:-$here/target}
+build=${BUILD:-$("$here/jdrgn" --build-dir)}
 props=${JDRGN_KERNEL_CACHE:-$HOME/.cache/jdrgn/kernel}/kernel.properties
 [ -f "$props" ] || { echo "no $props: run testcores/kernel/make-kernel-cores.sh" >&2; exit 1; }
 vmlinux=$(sed -n 's/^vmlinux=//p' "$props")

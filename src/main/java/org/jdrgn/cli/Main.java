@@ -51,6 +51,8 @@ public final class Main implements Callable<Integer> {
     /** The caller's working directory when it is not this JVM's (the resident server); null: this JVM's. */
     Path cwd;
     PythonContexts contexts = PythonContexts.FRESH;
+    /** -s files and symbol options as checked once (Session.debugOptions). */
+    org.jdrgn.program.DebugInfoOptions debugOptions;
 
     @Parameters(paramLabel = "ARG", description = "script to execute instead of running in interactive mode, and its arguments")
     List<String> script = new ArrayList<>();
@@ -89,22 +91,29 @@ public final class Main implements Callable<Integer> {
         cl.setUnmatchedOptionsArePositionalParams(false);
         cl.setOut(new java.io.PrintWriter(out, true));
         cl.setErr(new java.io.PrintWriter(err, true));
+        cl.setParameterExceptionHandler(new UsageErrors());
         cl.setExecutionExceptionHandler((e, c, p) -> {
             err.println("error: " + e.getMessage());
             return 1;
         });
+        main.parsed = cl::getParseResult;
         return cl.execute(args);
     }
 
+    /** The parsed command line (for argparse-style checks across options). */
+    java.util.function.Supplier<CommandLine.ParseResult> parsed = () -> null;
+
     @Override
     public Integer call() {
-        if (version) {
-            err.println(VERSION);
+        if (version) {              // drgn prints its version on stdout
+            out.println(VERSION);
             return 0;
         }
-        if (mainSymbols && noDefaultSymbols) {
-            err.println("error: --main-symbols and --no-default-symbols are mutually exclusive");
-            return 2;
+        CommandLine.ParseResult p = parsed.get();
+        String conflict = p == null ? null : UsageErrors.conflict(p);
+        if (conflict != null) {
+            UsageErrors.report(new java.io.PrintWriter(err, true), conflict);
+            return UsageErrors.STATUS;
         }
         return new Session(this).run();
     }

@@ -78,9 +78,13 @@ final class Session {
         return prog;
     }
 
+    /** The -s files drgn would use (it warns about the others once, and goes on). */
     static DebugInfoOptions debugOptions(Main opts) {
-        return new DebugInfoOptions(opts.symbols.stream().map(opts::resolve).toList(), !opts.noDefaultSymbols,
-                opts.mainSymbols);
+        if (opts.debugOptions == null) {
+            opts.debugOptions = new DebugInfoOptions(opts.symbols.stream().map(opts::resolve).toList(),
+                    !opts.noDefaultSymbols, opts.mainSymbols).withoutUnusable(warnings(opts));
+        }
+        return opts.debugOptions;
     }
 
     static java.util.function.Consumer<String> warnings(Main opts) {

@@ -1,7 +1,13 @@
 package org.jdrgn.program;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Which debug files to load (drgn's -s, --main-symbols, --no-default-symbols).
@@ -11,4 +17,39 @@ import java.util.List;
  */
 public record DebugInfoOptions(List<Path> symbolFiles, boolean defaultSymbols, boolean mainOnly) {
     public static final DebugInfoOptions DEFAULT = new DebugInfoOptions(List.of(), true, false);
+
+    /**
+     * These options without the -s files that cannot be debug info (missing, unreadable, not
+     * ELF): drgn warns about those in one warning and goes on, and so do we.
+     */
+    public DebugInfoOptions withoutUnusable(Consumer<String> warn) {
+        List<Path> usable = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (Path p : symbolFiles) {
+            String why = unusable(p);
+            if (why == null) usable.add(p);
+            else problems.add(p + " (" + why + ")");
+        }
+        if (!problems.isEmpty()) warn.accept("could not get debugging information for:\n" + String.join("\n", problems));
+        return problems.isEmpty() ? this : new DebugInfoOptions(List.copyOf(usable), defaultSymbols, mainOnly);
+    }
+
+    /** Why a -s file is no debug file (drgn's words), or null. A .zst file is judged once decompressed. */
+    private static String unusable(Path p) {
+        if (Files.isDirectory(p)) return "open: " + p + ": Is a directory";
+        if (p.toString().endsWith(".zst")) return Files.isReadable(p) ? null : "open: " + p + ": No such file or directory";
+        byte[] magic = new byte[4];
+        try (InputStream in = Files.newInputStream(p)) {
+            if (in.readNBytes(magic, 0, 4) < 4 || magic[0] != 0x7f || magic[1] != 'E' || magic[2] != 'L' || magic[3] != 'F') {
+                return "not an ELF file";
+            }
+            return null;
+        } catch (NoSuchFileException e) {
+            return "open: " + p + ": No such file or directory";
+        } catch (java.nio.file.AccessDeniedException e) {
+            return "open: " + p + ": Permission denied";
+        } catch (IOException e) {
+            return "open: " + p + ": " + e.getMessage();
+        }
+    }
 }

@@ -14,6 +14,7 @@ import org.jdrgn.core.KernelDumpFormat;
 import org.jdrgn.elf.ElfFile;
 import org.jdrgn.elf.ElfSymbolTable;
 import org.jdrgn.error.DrgnException;
+import org.jdrgn.error.MissingDebugInfoException;
 import org.jdrgn.error.ValueErrorException;
 import org.jdrgn.linux.KernelMemory;
 import org.jdrgn.linux.PrStatusNotes;
@@ -70,7 +71,17 @@ public final class KernelLoader {
         String path = file.name();
         VmcoreInfo info = VmcoreInfo.parse(vmcoreinfo.orElseThrow(() -> new ValueErrorException(
                 path + ": no VMCOREINFO in the dump (for QEMU dumps: -device vmcoreinfo and the qemu_fw_cfg module)")));
-        ElfFile vmlinux = KernelVmlinux.find(info, options, root, warn);
+        ElfFile vmlinux;
+        try {
+            vmlinux = KernelVmlinux.find(info, options, root, warn);
+        } catch (MissingDebugInfoException e) {     // drgn warns and opens the dump all the same
+            // (drgn says nothing when it was told to load nothing: --no-default-symbols, no -s)
+            if (options.defaultSymbols() || !options.symbolFiles().isEmpty()) {
+                warn.accept("could not get debugging information for:\nkernel (" + e.getMessage() + ")");
+            }
+            openWithoutVmlinux(prog, file, info, live);
+            return;
+        }
         // a few link-time names: scanned, not the whole table built (the module builds its own)
         VmlinuxSymbols linkSymbols = name -> ElfSymbolTable.lookup(vmlinux, name)
                 .map(s -> java.util.OptionalLong.of(s.address())).orElse(java.util.OptionalLong.empty());
@@ -85,14 +96,30 @@ public final class KernelLoader {
         // like drgn, the module list is walked only if some module's debug file may be found
         LoadedModules modules = new LoadedModules(List.of(module), !moduleFiles.anywhere() ? null
                 : () -> KernelModules.find(KernelModules.walkView(prog), moduleFiles, warn));
-        // kcore's NT_PRSTATUS is a zeroed placeholder: a running kernel has no saved registers
-        prog.attach(Platform.X86_64, ProgramFlags.IS_LINUX_KERNEL | (live ? ProgramFlags.IS_LIVE : 0), memory,
-                new KernelTarget(prog, memory, modules, live ? List.of() : PrStatusNotes.of(file.notes()),
-                        PrStatusNotes.fromQemu(file.notes())));
+        attach(prog, file, memory, modules, live);
         DebugInfo debug = new DebugInfo(List.of(module), modules::lateModules, warn);
         prog.types().addFinder(debug);
         prog.addObjectFinder(new KernelObjectFinder(debug, prog.objectContext(), module, start, end));
         prog.addObjectFinder(new KernelSpecialObjects(prog.objectContext(), info, new KernelProgramObjects(prog)));
+    }
+
+    /**
+     * A dump whose vmlinux cannot be found: memory (KASLR and page tables come from VMCOREINFO),
+     * platform and flags work; every name lookup fails as drgn's do ("could not find 'init_task'").
+     */
+    private static void openWithoutVmlinux(Program prog, KernelDumpFile file, VmcoreInfo info, boolean live) {
+        KernelMemory memory = KernelMemory.of(file.memory(), file.hasVirtualAddresses(), info,
+                name -> java.util.OptionalLong.empty(), file.name());
+        attach(prog, file, memory, new LoadedModules(List.of()), live);
+        prog.types().addFinder(new DebugInfo(List.of(), s -> { }));
+    }
+
+    private static void attach(Program prog, KernelDumpFile file, KernelMemory memory, LoadedModules modules,
+                               boolean live) {
+        // kcore's NT_PRSTATUS is a zeroed placeholder: a running kernel has no saved registers
+        prog.attach(Platform.X86_64, ProgramFlags.IS_LINUX_KERNEL | (live ? ProgramFlags.IS_LIVE : 0), memory,
+                new KernelTarget(prog, memory, modules, live ? List.of() : PrStatusNotes.of(file.notes()),
+                        PrStatusNotes.fromQemu(file.notes())));
     }
 
     private static KernelDumpFile openFile(Path path) {

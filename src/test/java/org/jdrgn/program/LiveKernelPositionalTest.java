@@ -144,7 +144,8 @@ class LiveKernelPositionalTest {
     @Test
     void missingKcoreIsFileNotFound() {
         Path none = tmp.resolve("kcore");
-        var e = assertThrows(org.jdrgn.error.DrgnException.class, () -> LiveKernel.open(new Program(null), none, vmlinux(), w -> { }));
+        var e = assertThrows(org.jdrgn.error.DrgnException.class, () -> LiveKernel.open(new Program(null), none,
+                new DebugInfoOptions(List.of(), false, false), w -> { }));  // no kernel material needed
         assertEquals("[Errno 2] No such file or directory: '" + none + "'", e.getMessage());
         var spec = org.jdrgn.lang.DrgnErrors.of(e);
         assertEquals("OSError", spec.name());
