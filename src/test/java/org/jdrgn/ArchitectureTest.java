@@ -46,6 +46,35 @@ class ArchitectureTest {
         assertEquals(List.of(), violations);
     }
 
+    /** The line names only packages that exist: a package moved or split cannot leave a stale name behind. */
+    @Test
+    void everyPackageOnTheLineExists() throws IOException {
+        for (String pkg : order()) {
+            Path dir = SRC.resolve(pkg.replace('.', '/'));
+            try (Stream<Path> files = Files.list(dir)) {
+                assertTrue(files.anyMatch(f -> f.toString().endsWith(".java")), "no Java files in " + dir);
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new AssertionError("ARCHITECTURE.md names a package that does not exist: " + pkg);
+            }
+        }
+    }
+
+    /**
+     * The packages split out of the old catch-all unwinder (tables, stepping, logical frames,
+     * variables) each say what they hold, and none reaches to the right of its place: the
+     * tables know nothing of stepping, stepping nothing of DWARF frames, frames nothing of variables.
+     */
+    @Test
+    void unwindSplitStaysApart() throws IOException {
+        List<String> order = order();
+        List<String> split = List.of("unwind.tables", "unwind", "stack", "variables");
+        int at = order.indexOf("unwind.tables");
+        assertEquals(split, order.subList(at, at + split.size()), "the unwinder's packages, in order");
+        for (String pkg : split) {
+            assertTrue(Files.exists(SRC.resolve(pkg.replace('.', '/')).resolve("package-info.java")), pkg + " has a package-info");
+        }
+    }
+
     /** "error → bytes → elf → ... → lang.{python,js} → cli" as a flat list, left to right. */
     private static List<String> order() throws IOException {
         String md = Files.readString(Path.of("ARCHITECTURE.md"));

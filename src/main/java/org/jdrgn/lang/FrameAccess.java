@@ -5,10 +5,10 @@ import org.jdrgn.error.LookupException;
 import org.jdrgn.error.ValueErrorException;
 import org.jdrgn.program.KernelTarget;
 import org.jdrgn.program.Program;
-import org.jdrgn.unwind.FrameTrace;
-import org.jdrgn.unwind.SourceLocation;
-import org.jdrgn.unwind.StackFrame;
-import org.jdrgn.unwind.StackTraces;
+import org.jdrgn.stack.FrameTrace;
+import org.jdrgn.stack.SourceLocation;
+import org.jdrgn.stack.StackFrame;
+import org.jdrgn.stack.StackTraces;
 
 /**
  * drgn's stack_trace() arguments and StackFrame accessors with drgn's errors for what a
@@ -57,7 +57,7 @@ public final class FrameAccess {
 
     /** prog.stack_trace_from_pcs(pcs): frames of the given program counters, nothing unwound. */
     public static FrameTrace pcsTrace(Program prog, long[] pcs) {
-        return org.jdrgn.unwind.PcTrace.of(StackTraces.forProgram(prog), pcs);
+        return org.jdrgn.stack.PcTrace.of(StackTraces.forProgram(prog), pcs);
     }
 
     public static long sp(StackFrame f) {

@@ -2,6 +2,9 @@ package org.jdrgn.unwind;
 
 import java.util.OptionalLong;
 import org.jdrgn.error.FaultException;
+import org.jdrgn.unwind.tables.CfaRule;
+import org.jdrgn.unwind.tables.CfiRow;
+import org.jdrgn.unwind.tables.RegisterRule;
 
 /**
  * Applies one CFI row to a frame's registers (DWARF 5 §6.4.1): computes the CFA, then each

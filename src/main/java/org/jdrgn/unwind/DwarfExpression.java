@@ -3,6 +3,7 @@ package org.jdrgn.unwind;
 import org.jdrgn.bytes.ByteSlice;
 import org.jdrgn.bytes.Cursor;
 import org.jdrgn.bytes.FormatException;
+import org.jdrgn.unwind.tables.CfiRow;
 
 /**
  * A DWARF stack-machine evaluator for the value-computing expressions of CFI (DWARF 5
@@ -109,7 +110,7 @@ public final class DwarfExpression {
      * by the CFI and the variable-location evaluators. {@code error} builds the exception
      * for a division by zero.
      */
-    static long binary(int op, long a, long b, java.util.function.Function<String, RuntimeException> error) {
+    public static long binary(int op, long a, long b, java.util.function.Function<String, RuntimeException> error) {
         return switch (op) {
             case 0x1a -> a & b;
             case 0x1b -> {

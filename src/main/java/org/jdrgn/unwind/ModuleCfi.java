@@ -7,6 +7,8 @@ import org.jdrgn.elf.ElfFile;
 import org.jdrgn.elf.Lazy;
 import org.jdrgn.error.DrgnException;
 import org.jdrgn.program.Module;
+import org.jdrgn.unwind.tables.CfiRow;
+import org.jdrgn.unwind.tables.CfiSection;
 
 /**
  * All CFI of one module, in the order tried: .eh_frame of the loaded file (present even in

@@ -3,6 +3,7 @@ package org.jdrgn.unwind;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jdrgn.error.FaultException;
+import org.jdrgn.unwind.tables.OrcEntry;
 
 /**
  * Applies one x86-64 {@link OrcEntry} to a frame's registers, as the kernel's own ORC

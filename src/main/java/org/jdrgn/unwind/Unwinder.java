@@ -18,6 +18,9 @@ import org.jdrgn.program.Platform;
 import org.jdrgn.program.Program;
 import org.jdrgn.program.ProgramFlags;
 import org.jdrgn.program.ProgramThread;
+import org.jdrgn.unwind.tables.CfiRow;
+import org.jdrgn.unwind.tables.OrcEntry;
+import org.jdrgn.unwind.tables.OrcTable;
 
 /**
  * Unwinds the physical frames of a thread: CFI of the module holding each pc (.eh_frame,
@@ -91,7 +94,7 @@ public final class Unwinder {
         return new StackTrace(frames, walk.stopReason().orElseThrow());
     }
 
-    Optional<Module> moduleFor(long address) { return modules.flatMap(m -> m.forAddress(address)); }
+    public Optional<Module> moduleFor(long address) { return modules.flatMap(m -> m.forAddress(address)); }
 
     /** The CFI row for a run-time address in a module; FormatException / UnwindException if its CFI is bad. */
     public Optional<CfiRow> cfiRow(Module module, long address) {

@@ -15,9 +15,9 @@ import org.jdrgn.program.CoreLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.ObjectFinder;
 import org.jdrgn.program.Program;
-import org.jdrgn.unwind.FrameTrace;
-import org.jdrgn.unwind.FrameVariables;
-import org.jdrgn.unwind.VariableReader;
+import org.jdrgn.stack.FrameTrace;
+import org.jdrgn.variables.FrameVariables;
+import org.jdrgn.variables.VariableReader;
 
 /**
  * The engine's share of scripts-py/kernel_crash.py, from Java (no GraalPy), split by phase:

@@ -18,9 +18,9 @@ import org.jdrgn.elf.ElfFile;
 import org.jdrgn.elf.ElfRelocator;
 import org.jdrgn.elf.ElfSymbol;
 import org.jdrgn.elf.SectionHeader;
+import org.jdrgn.stack.ModuleDwarf;
+import org.jdrgn.stack.SourceLocation;
 import org.jdrgn.testcores.KernelCores;
-import org.jdrgn.unwind.ModuleDwarf;
-import org.jdrgn.unwind.SourceLocation;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,16 +3,16 @@ package org.jdrgn.program;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ArrayList;
+import org.jdrgn.stack.FrameTrace;
+import org.jdrgn.stack.StackFrame;
+import org.jdrgn.stack.StackTraces;
 import org.jdrgn.testcores.KernelCores;
 import org.jdrgn.testcores.KernelDump;
 import org.jdrgn.testcores.KernelTraceFrame;
-import org.jdrgn.unwind.FrameTrace;
-import org.jdrgn.unwind.StackFrame;
-import org.jdrgn.unwind.StackTraces;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 

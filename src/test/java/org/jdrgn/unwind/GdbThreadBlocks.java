@@ -15,12 +15,12 @@ import java.util.regex.Pattern;
  * (testcores/oracle/&lt;core&gt;.gdb.txt), by LWP. The trace comes first; a later
  * "Thread N" block for the same LWP is a per-thread print and is skipped.
  */
-final class GdbThreadBlocks {
+public final class GdbThreadBlocks {
     private static final Pattern THREAD = Pattern.compile("^Thread \\d+ \\((?:Thread 0x[0-9a-f]+ \\()?LWP (\\d+)\\)\\)?:$");
 
     private GdbThreadBlocks() {}
 
-    static Map<Long, List<String>> read(Path file) throws IOException {
+    public static Map<Long, List<String>> read(Path file) throws IOException {
         Map<Long, List<String>> threads = new LinkedHashMap<>();
         List<String> current = null;
         for (String line : Files.readAllLines(file)) {

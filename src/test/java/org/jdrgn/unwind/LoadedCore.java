@@ -8,12 +8,12 @@ import org.jdrgn.program.Program;
 import org.jdrgn.testcores.TestCores;
 
 /** A test core opened as a Program, with its unwinder. */
-record LoadedCore(String name, Program program, Unwinder unwinder) {
-    static LoadedCore open(String core) {
+public record LoadedCore(String name, Program program, Unwinder unwinder) {
+    public static LoadedCore open(String core) {
         return open(core, TestCores.core(core), DebugInfoOptions.DEFAULT);
     }
 
-    static LoadedCore open(String core, Path coreFile, DebugInfoOptions options) {
+    public static LoadedCore open(String core, Path coreFile, DebugInfoOptions options) {
         TestCores.materializeRunTree();
         Program p = new Program(null);
         CoreLoader.open(p, coreFile, options, w -> {});
@@ -21,9 +21,9 @@ record LoadedCore(String name, Program program, Unwinder unwinder) {
     }
 
     /** Only the given files (-s), no default search: e.g. libc without its debug file. */
-    static LoadedCore withOnly(String core, Path coreFile, List<Path> files) {
+    public static LoadedCore withOnly(String core, Path coreFile, List<Path> files) {
         return open(core, coreFile, new DebugInfoOptions(files, false, false));
     }
 
-    static final Path LIBC = Path.of("/lib/x86_64-linux-gnu/libc.so.6");
+    public static final Path LIBC = Path.of("/lib/x86_64-linux-gnu/libc.so.6");
 }

@@ -17,6 +17,8 @@ import org.jdrgn.error.FaultException;
 import org.jdrgn.program.LoadedModules;
 import org.jdrgn.program.Module;
 import org.jdrgn.testcores.KernelCores;
+import org.jdrgn.unwind.tables.OrcEntry;
+import org.jdrgn.unwind.tables.OrcTable;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -12,6 +12,11 @@ import org.jdrgn.program.Module;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.KernelCores;
 import org.jdrgn.testcores.KernelDump;
+import org.jdrgn.unwind.tables.CfiRow;
+import org.jdrgn.unwind.tables.CfiSection;
+import org.jdrgn.unwind.tables.OrcEntry;
+import org.jdrgn.unwind.tables.OrcTable;
+import org.jdrgn.unwind.tables.OrcTableTest;
 import org.junit.jupiter.api.Test;
 
 /**

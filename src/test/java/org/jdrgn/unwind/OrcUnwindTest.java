@@ -15,6 +15,7 @@ import org.jdrgn.program.Program;
 import org.jdrgn.testcores.KernelCores;
 import org.jdrgn.testcores.KernelDump;
 import org.jdrgn.testcores.KernelTraceFrame;
+import org.jdrgn.unwind.tables.OrcEntry;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,10 +3,10 @@ package org.jdrgn.lang.js;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.jdrgn.lang.FrameAccess;
 import org.jdrgn.lang.Tuples;
-import org.jdrgn.unwind.FrameVariables;
-import org.jdrgn.unwind.SourceLocation;
-import org.jdrgn.unwind.StackFrame;
-import org.jdrgn.unwind.TraceFormatter;
+import org.jdrgn.stack.SourceLocation;
+import org.jdrgn.stack.StackFrame;
+import org.jdrgn.stack.TraceFormatter;
+import org.jdrgn.variables.FrameVariables;
 
 /**
  * The Java object behind a JS {@code drgn.StackFrame}: one logical frame of a

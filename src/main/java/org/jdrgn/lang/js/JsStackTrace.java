@@ -1,8 +1,8 @@
 package org.jdrgn.lang.js;
 
 import org.graalvm.polyglot.HostAccess.Export;
-import org.jdrgn.unwind.FrameTrace;
-import org.jdrgn.unwind.VariableReader;
+import org.jdrgn.stack.FrameTrace;
+import org.jdrgn.variables.VariableReader;
 
 /** The Java object behind a JS {@code drgn.StackTrace}: a thread's logical frames, wrapped on access. */
 public final class JsStackTrace {

@@ -2,12 +2,12 @@ package org.jdrgn.lang.python;
 
 import java.util.Map;
 import org.graalvm.polyglot.HostAccess.Export;
-import org.jdrgn.lang.FrameAccess;
 import org.jdrgn.elf.Symbol;
-import org.jdrgn.unwind.FrameVariables;
-import org.jdrgn.unwind.SourceLocation;
-import org.jdrgn.unwind.StackFrame;
-import org.jdrgn.unwind.TraceFormatter;
+import org.jdrgn.lang.FrameAccess;
+import org.jdrgn.stack.SourceLocation;
+import org.jdrgn.stack.StackFrame;
+import org.jdrgn.stack.TraceFormatter;
+import org.jdrgn.variables.FrameVariables;
 
 /**
  * The Java object behind a Python {@code drgn.StackFrame}: one logical frame of a

@@ -2,8 +2,8 @@ package org.jdrgn.lang.python;
 
 import org.graalvm.polyglot.HostAccess.Export;
 import org.jdrgn.lang.FrameAccess;
-import org.jdrgn.unwind.FrameTrace;
-import org.jdrgn.unwind.VariableReader;
+import org.jdrgn.stack.FrameTrace;
+import org.jdrgn.variables.VariableReader;
 
 /**
  * The Java object behind a Python {@code drgn.StackTrace} (registered in _drgn_stack.py):

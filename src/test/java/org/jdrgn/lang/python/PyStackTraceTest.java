@@ -11,8 +11,8 @@ import java.util.stream.Stream;
 import org.jdrgn.program.CoreLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.Program;
+import org.jdrgn.stack.DrgnStackOracle;
 import org.jdrgn.testcores.TestCores;
-import org.jdrgn.unwind.DrgnStackOracle;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -150,9 +150,9 @@ class PyStackTraceTest {
                             print(t.tid, i, f.name, hex(f.pc), f.is_inline)
                 """);
         StringBuilder want = new StringBuilder();
-        org.jdrgn.unwind.StackTraces traces = org.jdrgn.unwind.StackTraces.forProgram(prog);
+        org.jdrgn.stack.StackTraces traces = org.jdrgn.stack.StackTraces.forProgram(prog);
         for (var t : prog.threads().stream().sorted(java.util.Comparator.comparingLong(x -> x.tid())).toList()) {
-            List<org.jdrgn.unwind.StackFrame> fs = traces.trace(t).frames();
+            List<org.jdrgn.stack.StackFrame> fs = traces.trace(t).frames();
             for (int i = 0; i < fs.size(); i++) {
                 if (fs.get(i).isTailCall()) want.append(String.format("%d %d %s 0x%x False%n", t.tid(), i, fs.get(i).name(), fs.get(i).pc()));
             }

@@ -1,8 +1,0 @@
-package org.jdrgn.unwind;
-
-import java.util.Optional;
-
-/** Finds the FDE covering a link-time pc in one CFI section. */
-sealed interface FdeIndex permits EhFrameHdrIndex, SortedFdeIndex {
-    Optional<Fde> find(long pc);
-}
