@@ -9,7 +9,7 @@ import org.jdrgn.lang.js.JsApi;
 import org.jdrgn.lang.js.JsEngine;
 import org.jdrgn.lang.js.JsRuntime;
 import org.jdrgn.lang.js.JsScript;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.Program;
 
 /**
@@ -35,7 +35,7 @@ final class JsSession {
             return 1;
         }
         Consumer<String> warn = Session.warnings(opts);
-        JsRuntime rt = new JsRuntime((p, path) -> CoreLoader.open(p, opts.resolve(Path.of(path)), Session.debugOptions(opts), warn));
+        JsRuntime rt = new JsRuntime((p, path) -> DumpLoader.open(p, opts.resolve(Path.of(path)), Session.debugOptions(opts), warn));
         try (Context ctx = JsEngine.newContext(null, opts.in, opts.out, opts.err)) {
             JsApi api = JsEngine.install(ctx, rt);
             api.bindGlobals(ctx, prog, opts.script);

@@ -12,9 +12,9 @@ import org.jdrgn.error.DrgnException;
 import org.jdrgn.lang.python.PyProgram;
 import org.jdrgn.lang.python.PyRuntime;
 import org.jdrgn.lang.python.PythonEngine;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
-import org.jdrgn.program.LiveKernel;
+import org.jdrgn.program.kernel.LiveKernel;
 import org.jdrgn.program.Program;
 
 /** One CLI run: open the program, start Python, run the script / code / REPL. */
@@ -46,7 +46,7 @@ final class Session {
         DebugInfoOptions dbg = debugOptions(opts);
         List<String> argv = opts.script.isEmpty() ? List.of("") : opts.script;
         PythonContexts.Opened opened = opts.contexts.open(
-                (p, path) -> CoreLoader.open(p, opts.resolve(Path.of(path)), dbg, warnings(opts)),
+                (p, path) -> DumpLoader.open(p, opts.resolve(Path.of(path)), dbg, warnings(opts)),
                 argv, opts.in, opts.out, opts.err);
         PyRuntime rt = opened.runtime();
         try (Context ctx = opened.context()) {
@@ -74,7 +74,7 @@ final class Session {
             }
             return prog;
         }
-        CoreLoader.open(prog, opts.resolve(opts.core), debugOptions(opts), warnings(opts));
+        DumpLoader.open(prog, opts.resolve(opts.core), debugOptions(opts), warnings(opts));
         return prog;
     }
 
@@ -135,7 +135,7 @@ final class Session {
     }
 
     static int pythonMain(List<String> args, java.io.InputStream in, PrintStream out, PrintStream err) {
-        PyRuntime rt = new PyRuntime((p, path) -> CoreLoader.open(p, Path.of(path), DebugInfoOptions.DEFAULT,
+        PyRuntime rt = new PyRuntime((p, path) -> DumpLoader.open(p, Path.of(path), DebugInfoOptions.DEFAULT,
                 w -> err.println("warning: " + w)));
         List<String> argv = args.isEmpty() ? List.of("") : args;
         try (Context ctx = PythonEngine.newContext(null, rt, argv, in, out, err)) {

@@ -3,7 +3,6 @@ package org.jdrgn.lang;
 import org.jdrgn.elf.Symbol;
 import org.jdrgn.error.LookupException;
 import org.jdrgn.error.ValueErrorException;
-import org.jdrgn.program.KernelTarget;
 import org.jdrgn.program.Program;
 import org.jdrgn.stack.FrameTrace;
 import org.jdrgn.stack.SourceLocation;
@@ -23,30 +22,19 @@ public final class FrameAccess {
         try {
             thread = prog.thread(tid);
         } catch (LookupException e) {
-            // drgn's words: a kernel thread is looked up as a task by PID
-            throw new LookupException(prog.target() instanceof KernelTarget ? "task not found" : "thread not found");
+            throw prog.target().threadNotFound();       // drgn's words: a kernel's thread is a task
         }
         return StackTraces.forProgram(prog).trace(thread);
     }
 
-    /**
-     * Thread.stack_trace() of a thread threads() listed. A kernel thread is its task (init_task
-     * too, whose pid 0 prog.thread() does not find, as in drgn); a userspace one its tid.
-     */
+    /** Thread.stack_trace() of a thread threads() listed (see Program.Target#listedThread). */
     public static FrameTrace threadTrace(Program prog, long tid) {
-        if (prog.target() instanceof KernelTarget k) {
-            long task = k.task(tid).orElseThrow(() -> new LookupException("task not found"));
-            return StackTraces.forProgram(prog).trace(k.taskThread(task));
-        }
-        return trace(prog, tid);
+        return StackTraces.forProgram(prog).trace(prog.target().listedThread(prog, tid));
     }
 
     /** prog.stack_trace(task) for a kernel {@code struct task_struct *}: by address, so idle tasks (pid 0) work too. */
     public static FrameTrace taskTrace(Program prog, long task) {
-        if (!(prog.target() instanceof KernelTarget k)) {
-            throw new ValueErrorException("stack_trace of a pointer object needs a Linux kernel program");
-        }
-        return StackTraces.forProgram(prog).trace(k.taskThread(task));
+        return StackTraces.forProgram(prog).trace(prog.target().taskThread(task));
     }
 
     /** prog.stack_trace(regs) for a {@code struct pt_regs} or {@code struct pt_regs *}: unwinds from its registers. */

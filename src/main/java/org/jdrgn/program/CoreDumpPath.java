@@ -11,7 +11,7 @@ public final class CoreDumpPath {
 
     private static CoreDumpPath of(Program prog) { return prog.cache(CoreDumpPath.class, p -> new CoreDumpPath()); }
 
-    static void set(Program prog, String path) { of(prog).path = path; }
+    public static void set(Program prog, String path) { of(prog).path = path; }
 
     /** The core dump path, or empty if the program was not created from one. */
     public static Optional<String> get(Program prog) { return Optional.ofNullable(of(prog).path); }

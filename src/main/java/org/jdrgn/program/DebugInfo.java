@@ -104,7 +104,7 @@ public final class DebugInfo implements TypeFinder {
         return new Loaded(index, types, baseTypes(index, types), owners, modules, late == null);
     }
 
-    static DwarfSections sections(ElfFile elf) {
+    public static DwarfSections sections(ElfFile elf) {
         return sections(elf, supplementary(elf).orElse(null));
     }
 

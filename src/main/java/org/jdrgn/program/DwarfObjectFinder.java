@@ -19,25 +19,25 @@ import org.jdrgn.types.Type;
  * Globals, functions, statics (file and function scope) and enumerators from DWARF, as
  * reference or value objects at their loaded addresses (DWARF address + module bias).
  */
-final class DwarfObjectFinder implements ObjectFinder {
+public final class DwarfObjectFinder implements ObjectFinder {
     private final DebugInfo debug;
     private final ObjectContext ctx;
     private final java.util.function.Supplier<ProgramThread> threads;   // whose TLS a global TLS name means
     private final Placement place;
 
     /** Where a DWARF address of a module is at run time. */
-    interface Placement {
+    public interface Placement {
         long address(Optional<Module> module, long dwarfAddress);
 
         /** The module's bias added (0 without a module). */
         Placement BIAS = (m, a) -> a + m.map(Module::bias).orElse(0L);
     }
 
-    DwarfObjectFinder(DebugInfo debug, ObjectContext ctx, java.util.function.Supplier<ProgramThread> threads) {
+    public DwarfObjectFinder(DebugInfo debug, ObjectContext ctx, java.util.function.Supplier<ProgramThread> threads) {
         this(debug, ctx, threads, Placement.BIAS);
     }
 
-    DwarfObjectFinder(DebugInfo debug, ObjectContext ctx, java.util.function.Supplier<ProgramThread> threads, Placement place) {
+    public DwarfObjectFinder(DebugInfo debug, ObjectContext ctx, java.util.function.Supplier<ProgramThread> threads, Placement place) {
         this.debug = debug;
         this.ctx = ctx;
         this.threads = threads;

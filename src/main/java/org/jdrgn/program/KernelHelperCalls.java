@@ -13,6 +13,7 @@ import org.jdrgn.linux.PrintkWire;
 import org.jdrgn.linux.Sched;
 import org.jdrgn.linux.TaskState;
 import org.jdrgn.linux.XArray;
+import org.jdrgn.program.kernel.KernelTarget;
 
 /**
  * drgn's {@code _linux_helper_*} primitives for the language adapters: addresses and numbers

@@ -212,6 +212,27 @@ public final class Program {
         default Optional<LoadedModules> loadedModules() { return Optional.empty(); }
         /** Throws (drgn's error) if this thread's registers cannot be trusted to unwind from: a live kernel's running task. */
         default void requireUnwindable(ProgramThread thread) { }
+        /** The task_struct address of a thread this target listed (a kernel's threads are its tasks); empty elsewhere. */
+        default Optional<Long> task(ProgramThread thread) { return Optional.empty(); }
+        /** The task_struct address of the task with this PID (for 0, init_task); empty elsewhere. */
+        default Optional<Long> task(long tid) { return Optional.empty(); }
+        /** The thread of a {@code struct task_struct *}: ValueError for targets without tasks. */
+        default ProgramThread taskThread(long task) {
+            throw new ValueErrorException("stack_trace of a pointer object needs a Linux kernel program");
+        }
+        /** drgn's error for a thread ID that names none ("thread not found"; a kernel's: "task not found"). */
+        default LookupException threadNotFound() { return new LookupException("thread not found"); }
+        /**
+         * The thread with an ID threads() listed: its tid, or for a kernel its task (init_task's
+         * pid 0 too, which {@link Program#thread(long)} does not find, as in drgn).
+         */
+        default ProgramThread listedThread(Program prog, long tid) {
+            try {
+                return prog.thread(tid);
+            } catch (LookupException e) {
+                throw threadNotFound();
+            }
+        }
 
         Target EMPTY = new Target() {
             public List<ProgramThread> threads() { return List.of(); }

@@ -11,7 +11,7 @@ import org.jdrgn.lang.KernelHelpers;
 import org.jdrgn.objects.CArithmetic;
 import org.jdrgn.objects.DrgnObject;
 import org.jdrgn.objects.FormatOptions;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.ObjectFinder;
 import org.jdrgn.program.Program;
@@ -117,7 +117,7 @@ public final class KernelCrashBench {
         long t0 = System.nanoTime();
         cpu0 = THREADS.getCurrentThreadCpuTime();
         Program prog = new Program(null);
-        CoreLoader.open(prog, vmcore, new DebugInfoOptions(List.of(vmlinux), true, false), w -> { });
+        DumpLoader.open(prog, vmcore, new DebugInfoOptions(List.of(vmlinux), true, false), w -> { });
         t0 = lap(t, "open", t0);
         sink = prog.object("init_uts_ns", ObjectFinder.ANY, null).member("name").member("release").toString();
         t0 = lap(t, "first_lookup", t0);

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 import org.jdrgn.objects.DrgnObject;
 import org.jdrgn.objects.Literals;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.ObjectFinder;
 import org.jdrgn.program.Program;
@@ -43,7 +43,7 @@ public final class ObjectOpsBench {
             System.exit(2);
         }
         Program prog = new Program(null);
-        CoreLoader.open(prog, core, DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(prog, core, DebugInfoOptions.DEFAULT, w -> { });
         double w = warmup;
         atDepth(depth, () -> {
             for (var e : ops(prog).entrySet()) {

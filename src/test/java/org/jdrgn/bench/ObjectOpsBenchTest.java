@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdrgn.objects.DrgnObject;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.TestCores;
@@ -28,7 +28,7 @@ class ObjectOpsBenchTest {
     static void open() throws IOException {
         TestCores.materializeRunTree();
         Program prog = new Program(null);
-        CoreLoader.open(prog, TestCores.core(CORE), DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(prog, TestCores.core(CORE), DebugInfoOptions.DEFAULT, w -> { });
         ops = ObjectOpsBench.ops(prog);
         drgn = Files.readAllLines(TestCores.oracleFile(CORE, "drgn.txt"));
         gdb = Files.readAllLines(TestCores.oracleFile(CORE, "gdb.txt"));

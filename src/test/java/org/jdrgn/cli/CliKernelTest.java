@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
-import org.jdrgn.program.LiveKernel;
+import org.jdrgn.program.kernel.LiveKernel;
 import org.junit.jupiter.api.Test;
 
 /**

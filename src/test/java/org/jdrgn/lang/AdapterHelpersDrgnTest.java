@@ -17,7 +17,7 @@ import org.jdrgn.error.DrgnException;
 import org.jdrgn.error.TypeErrorException;
 import org.jdrgn.objects.DrgnObject;
 import org.jdrgn.objects.Literals;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.ObjectFinder;
 import org.jdrgn.program.Program;
@@ -77,7 +77,7 @@ class AdapterHelpersDrgnTest {
         TestCores.materializeRunTree();
         Path core = TestCores.core(CORE);
         prog = new Program(null);
-        CoreLoader.open(prog, core, DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(prog, core, DebugInfoOptions.DEFAULT, w -> { });
         Process p = new ProcessBuilder("/usr/bin/python3", "-c", DRGN, core.toString(), String.join(" ", BINARY),
                 String.join(" ", UNARY), String.join(",", TYPES), String.join(",", ATTRS))
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.TestCores;
@@ -60,7 +60,7 @@ class CoreObjectsTest {
         String oracle = Files.readString(TestCores.oracleFile(CORE, "drgn.txt"));
         TestCores.materializeRunTree();
         Program prog = new Program(null);
-        CoreLoader.open(prog, TestCores.core(CORE), DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(prog, TestCores.core(CORE), DebugInfoOptions.DEFAULT, w -> { });
         ProgramObjectContext ctx = new ProgramObjectContext(prog);
         for (Map.Entry<String, String> g : GLOBALS.entrySet()) {
             long address = prog.symbol(g.getKey()).address();

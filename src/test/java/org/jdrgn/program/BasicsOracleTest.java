@@ -1,5 +1,6 @@
 package org.jdrgn.program;
 
+import org.jdrgn.program.load.DumpLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,7 +37,7 @@ class BasicsOracleTest {
     @MethodSource("cores")
     void basicsMatchDrgn(String name) throws Exception {
         Program prog = new Program(null);
-        CoreLoader.open(prog, TestCores.core(name), DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(prog, TestCores.core(name), DebugInfoOptions.DEFAULT, w -> { });
         String script = Files.readString(TestCores.root().resolve("oracle/basics.py"));
         Map<String, String> ours = parse(PythonHarness.out(prog, script));
         OracleFacts drgn = TestCores.oracle(name, "basics");
@@ -56,7 +57,7 @@ class BasicsOracleTest {
                 // the mapped file (CoreMemoryTest checks those bytes against gdb). Anywhere else
                 // jdrgn must fault exactly as drgn does.
                 long addr = Long.parseUnsignedLong(key.substring(key.indexOf("@0x") + 3), 16);
-                assertTrue(((CoreTarget) prog.target()).modules().forAddress(addr).isPresent(),
+                assertTrue(prog.target().loadedModules().orElseThrow().forAddress(addr).isPresent(),
                         name + ": " + key + ": drgn faulted outside any module, jdrgn read " + got);
                 assertTrue(got.matches("0x[0-9a-f]+|[0-9a-f]{32}"), name + ": " + key + " = " + got);
             } else {
@@ -109,7 +110,7 @@ class BasicsOracleTest {
         }
         if (key.equals("symbols.count")) {
             // jdrgn lists the vDSO as a module with its symbols; drgn 0.0.22 does not.
-            long vdso = ((CoreTarget) prog.target()).modules().modules().stream()
+            long vdso = prog.target().loadedModules().orElseThrow().modules().stream()
                     .filter(m -> m.kind() == Module.Kind.VDSO)
                     .mapToLong(m -> m.symbols().all().size()).sum();
             return Long.toString(Long.parseLong(drgn) + vdso);

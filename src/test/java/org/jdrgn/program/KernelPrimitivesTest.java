@@ -1,5 +1,6 @@
 package org.jdrgn.program;
 
+import org.jdrgn.program.kernel.KernelLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;

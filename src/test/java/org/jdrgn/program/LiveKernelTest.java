@@ -1,5 +1,6 @@
 package org.jdrgn.program;
 
+import org.jdrgn.program.kernel.LiveKernel;
 import static org.junit.jupiter.api.Assertions.*;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 

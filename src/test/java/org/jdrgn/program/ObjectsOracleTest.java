@@ -1,5 +1,6 @@
 package org.jdrgn.program;
 
+import org.jdrgn.program.load.DumpLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,7 +31,7 @@ class ObjectsOracleTest {
     @MethodSource("cores")
     void globalsAndExpressionsPrintAsDrgn(String name) throws Exception {
         Program prog = new Program(null);
-        CoreLoader.open(prog, TestCores.core(name), DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(prog, TestCores.core(name), DebugInfoOptions.DEFAULT, w -> { });
         String script = Files.readString(TestCores.root().resolve("oracle/drgn_oracle.py"));
         PythonHarness.Result r = PythonHarness.run(prog, script);
         // The threads programs end with frame variables, which need stack traces (a later issue):

@@ -1,5 +1,6 @@
 package org.jdrgn.program;
 
+import org.jdrgn.program.load.DumpLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,7 +30,7 @@ class ThreadLocalGlobalsTest {
     @MethodSource("threadCores")
     void tIdxIsTheCrashedThreadsCopy(String name) throws Exception {
         Program prog = new Program(null);
-        CoreLoader.open(prog, TestCores.core(name), DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(prog, TestCores.core(name), DebugInfoOptions.DEFAULT, w -> { });
         Map<Long, Long> gdb = new HashMap<>();
         Matcher m = Pattern.compile("\\(LWP (\\d+)\\)\\):\\n\\$\\d+ = (-?\\d+)\\n")
                 .matcher(Files.readString(TestCores.oracleFile(name, "gdb.txt")));

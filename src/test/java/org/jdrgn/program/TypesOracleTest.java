@@ -1,5 +1,6 @@
 package org.jdrgn.program;
 
+import org.jdrgn.program.load.DumpLoader;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,7 +61,7 @@ class TypesOracleTest {
         assertTrue(names.size() >= 4, "types listed: " + names);
 
         Program prog = new Program(null);
-        CoreLoader.open(prog, TestCores.core(name), DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(prog, TestCores.core(name), DebugInfoOptions.DEFAULT, w -> { });
         String list = names.stream().map(n -> "'" + n + "'").reduce((a, b) -> a + ", " + b).orElseThrow();
         assertEquals(section, PythonHarness.out(prog, "NAMES = [" + list + "]\n" + SHOW));
     }

@@ -1,5 +1,7 @@
 package org.jdrgn.program;
 
+import org.jdrgn.program.userspace.ModuleFinder;
+import org.jdrgn.program.userspace.DebugFileFinder;
 import org.jdrgn.elf.Symbol;
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdrgn.elf.Symbol;
 import org.jdrgn.program.DebugInfoOptions;
-import org.jdrgn.program.KernelLoader;
+import org.jdrgn.program.kernel.KernelLoader;
 import org.jdrgn.program.Program;
 import org.jdrgn.program.ProgramThread;
 import org.jdrgn.testcores.KernelCores;

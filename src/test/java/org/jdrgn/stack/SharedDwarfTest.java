@@ -9,7 +9,7 @@ import java.util.List;
 import org.jdrgn.dwarf.Dwarf;
 import org.jdrgn.dwarf.Unit;
 import org.jdrgn.elf.ElfFile;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfo;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.FileDwarf;
@@ -35,7 +35,7 @@ class SharedDwarfTest {
 
     private static Opened open() {
         Program prog = new Program(null);
-        CoreLoader.open(prog, TestCores.core(CORE), DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(prog, TestCores.core(CORE), DebugInfoOptions.DEFAULT, w -> { });
         Module main = prog.target().loadedModules().orElseThrow().main().orElseThrow();
         ElfFile file = main.debugFile().or(main::loadedFile).filter(ElfFile::hasDebugInfo).orElseThrow();
         return new Opened(prog, main, file);

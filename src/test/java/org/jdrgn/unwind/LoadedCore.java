@@ -2,7 +2,7 @@ package org.jdrgn.unwind;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.TestCores;
@@ -16,7 +16,7 @@ public record LoadedCore(String name, Program program, Unwinder unwinder) {
     public static LoadedCore open(String core, Path coreFile, DebugInfoOptions options) {
         TestCores.materializeRunTree();
         Program p = new Program(null);
-        CoreLoader.open(p, coreFile, options, w -> {});
+        DumpLoader.open(p, coreFile, options, w -> {});
         return new LoadedCore(core, p, Unwinder.forProgram(p));
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdrgn.elf.ElfFile;
 import org.jdrgn.program.DebugInfoOptions;
-import org.jdrgn.program.KernelLoader;
+import org.jdrgn.program.kernel.KernelLoader;
 import org.jdrgn.program.Module;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.KernelCores;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdrgn.core.RegisterDef;
 import org.jdrgn.program.DebugInfoOptions;
-import org.jdrgn.program.KernelLoader;
+import org.jdrgn.program.kernel.KernelLoader;
 import org.jdrgn.program.Module;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.KernelCores;

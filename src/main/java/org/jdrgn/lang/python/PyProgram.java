@@ -324,7 +324,7 @@ public final class PyProgram {
             try {
                 rt.openCore(prog, path);
             } catch (org.jdrgn.error.MissingDebugInfoException e) {
-                if (!org.jdrgn.program.KernelLoader.isKernelDump(java.nio.file.Path.of(path))) throw e;
+                if (!org.jdrgn.program.kernel.KernelLoader.isKernelDump(java.nio.file.Path.of(path))) throw e;
                 deferredCore = path;
             }
         });
@@ -336,7 +336,7 @@ public final class PyProgram {
             if (deferredCore == null) return false;
             List<java.nio.file.Path> files = new ArrayList<>();
             for (long i = 0; i < paths.getArraySize(); i++) files.add(java.nio.file.Path.of(paths.getArrayElement(i).asString()));
-            org.jdrgn.program.CoreLoader.open(prog, java.nio.file.Path.of(deferredCore),
+            org.jdrgn.program.load.DumpLoader.open(prog, java.nio.file.Path.of(deferredCore),
                     new org.jdrgn.program.DebugInfoOptions(files, defaults, main), w -> { });
             deferredCore = null;
             return true;

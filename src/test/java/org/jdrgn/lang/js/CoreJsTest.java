@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jdrgn.error.ValueErrorException;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.OracleFacts;
@@ -36,7 +36,7 @@ class CoreJsTest {
     static Program open(String core) {
         Program prog = new Program(null);
         try {
-            CoreLoader.open(prog, TestCores.core(core), DebugInfoOptions.DEFAULT, w -> { });
+            DumpLoader.open(prog, TestCores.core(core), DebugInfoOptions.DEFAULT, w -> { });
         } catch (ValueErrorException e) {
             Assumptions.assumeFalse(e.getMessage().contains("not wired in yet"), "CoreLoader is a placeholder");
             throw e;

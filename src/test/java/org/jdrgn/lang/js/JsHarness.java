@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.Program;
 
@@ -50,7 +50,7 @@ final class JsHarness {
     private static Result run(Program prog, List<String> argv, Body body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        JsRuntime rt = new JsRuntime((p, path) -> CoreLoader.open(p, Path.of(path), DebugInfoOptions.DEFAULT, w -> { }));
+        JsRuntime rt = new JsRuntime((p, path) -> DumpLoader.open(p, Path.of(path), DebugInfoOptions.DEFAULT, w -> { }));
         int status;
         try (Context ctx = JsEngine.newContext(engine(), new ByteArrayInputStream(new byte[0]), out, err);
              PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.util.List;
 import org.jdrgn.lang.python.PythonHarness;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
-import org.jdrgn.program.KernelLoader;
+import org.jdrgn.program.kernel.KernelLoader;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.KernelCores;
 import org.jdrgn.testcores.KernelDump;
@@ -30,14 +30,14 @@ class JsPythonParityTest {
     private static Program core() {
         TestCores.materializeRunTree();
         Program prog = new Program(null);
-        CoreLoader.open(prog, TestCores.core(CORE), DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(prog, TestCores.core(CORE), DebugInfoOptions.DEFAULT, w -> { });
         return prog;
     }
 
     /** The core with only its binary's debug info, as NewApiUserspaceTest (whose gdb facts hold there). */
     private static Program coreWithBinaryOnly() throws IOException {
         Program prog = new Program(null);
-        CoreLoader.open(prog, TestCores.core(CORE), new DebugInfoOptions(List.of(TestCores.binaryFor(CORE)), false, false), w -> { });
+        DumpLoader.open(prog, TestCores.core(CORE), new DebugInfoOptions(List.of(TestCores.binaryFor(CORE)), false, false), w -> { });
         return prog;
     }
 

@@ -12,7 +12,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdrgn.lang.python.PythonHarness;
 import org.jdrgn.program.DebugInfoOptions;
-import org.jdrgn.program.KernelLoader;
+import org.jdrgn.program.kernel.KernelLoader;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.KernelCores;
 import org.jdrgn.testcores.KernelDump;

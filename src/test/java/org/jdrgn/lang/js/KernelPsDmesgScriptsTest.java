@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.jdrgn.lang.python.PythonHarness;
 import org.jdrgn.program.DebugInfoOptions;
-import org.jdrgn.program.KernelLoader;
+import org.jdrgn.program.kernel.KernelLoader;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.KernelCores;
 import org.jdrgn.testcores.KernelDump;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.OracleFacts;
@@ -34,7 +34,7 @@ class ObjectApiJsTest {
     static void open() throws Exception {
         TestCores.materializeRunTree();
         prog = new Program(null);
-        CoreLoader.open(prog, TestCores.core(CORE), DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(prog, TestCores.core(CORE), DebugInfoOptions.DEFAULT, w -> { });
         drgnText = Files.readString(TestCores.oracleFile(CORE, "drgn.txt"));
         basics = TestCores.oracle(CORE, "basics");
     }

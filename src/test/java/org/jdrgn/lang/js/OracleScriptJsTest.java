@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jdrgn.lang.python.PythonHarness;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.TestCores;
@@ -38,7 +38,7 @@ class OracleScriptJsTest {
     @MethodSource("cores")
     void jsPrintsAsPythonAndDrgn(String core) throws Exception {
         Program prog = new Program(null);
-        CoreLoader.open(prog, TestCores.core(core), DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(prog, TestCores.core(core), DebugInfoOptions.DEFAULT, w -> { });
         JsHarness.Result js = JsHarness.script(prog, resource("drgn_oracle.js"));
         assertEquals(0, js.status(), js.err());
         String py = PythonHarness.out(prog, Files.readString(TestCores.root().resolve("oracle/drgn_oracle.py")));

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.TestCores;
@@ -67,7 +67,7 @@ class AnnotatedStackTest {
     @MethodSource("cores")
     void annotatedStacksMatchDrgn(String name) throws Exception {
         Program prog = new Program(null);
-        CoreLoader.open(prog, TestCores.core(name), DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(prog, TestCores.core(name), DebugInfoOptions.DEFAULT, w -> { });
         String drgn = withoutUnknownFrames(Files.readString(DIR.resolve(name + ".annotated.txt")));
         assertEquals(drgn, withoutTailCallFrames(PythonHarness.out(prog, Files.readString(DIR.resolve("annotated_stack.py")))), name);
     }

@@ -14,9 +14,9 @@ import java.util.List;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
-import org.jdrgn.program.KernelLoader;
+import org.jdrgn.program.kernel.KernelLoader;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.KernelCores;
 import org.jdrgn.testcores.KernelDump;
@@ -62,7 +62,7 @@ class DropInDrgnTest {
     /** Runs code with Debian's drgn first on sys.path; returns the value of the Python expression `result`. */
     private static String run(Program prog, Path shim, String code) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        PyRuntime rt = new PyRuntime((p, path) -> CoreLoader.open(p, Path.of(path), DebugInfoOptions.DEFAULT, w -> { }));
+        PyRuntime rt = new PyRuntime((p, path) -> DumpLoader.open(p, Path.of(path), DebugInfoOptions.DEFAULT, w -> { }));
         try (Context ctx = PythonEngine.newContext(engine(), rt, List.of("-c"), new ByteArrayInputStream(new byte[0]), out, err)) {
             if (prog != null) ctx.getBindings("python").putMember("prog", rt.wrap(prog));
             String setup = "import sys\nsys.path[0:0] = [" + pyStr(shim) + ", " + pyStr(SCRIPT_DIR) + "]\n"

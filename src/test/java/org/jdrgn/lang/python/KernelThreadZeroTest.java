@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.jdrgn.error.LookupException;
 import org.jdrgn.program.DebugInfoOptions;
-import org.jdrgn.program.KernelLoader;
+import org.jdrgn.program.kernel.KernelLoader;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.KernelCores;
 import org.jdrgn.testcores.KernelDump;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.jdrgn.program.LiveKernel;
+import org.jdrgn.program.kernel.LiveKernel;
 import org.jdrgn.program.Program;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.KernelCores;
@@ -37,7 +37,7 @@ class NewApiKernelTest {
         dump = KernelDump.values()[0];
         for (KernelDump k : KernelDump.values()) if (k.state() == KernelDump.State.KDUMP) dump = k;
         prog = new Program(null);
-        CoreLoader.open(prog, KernelCores.dump(dump), new DebugInfoOptions(List.of(KernelCores.vmlinux()), false, false), w -> { });
+        DumpLoader.open(prog, KernelCores.dump(dump), new DebugInfoOptions(List.of(KernelCores.vmlinux()), false, false), w -> { });
         facts = KernelCores.facts(dump);
         long task = facts.hex("cpu.1.curr");
         panicker = KernelCores.traces(dump).stream().filter(f -> f.task() == task).toList();

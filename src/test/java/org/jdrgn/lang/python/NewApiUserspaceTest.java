@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
 import java.util.List;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.TestCores;
@@ -22,7 +22,7 @@ class NewApiUserspaceTest {
 
     private static Program open() throws IOException {
         Program prog = new Program(null);
-        CoreLoader.open(prog, TestCores.core(CORE), new DebugInfoOptions(List.of(TestCores.binaryFor(CORE)), false, false), w -> { });
+        DumpLoader.open(prog, TestCores.core(CORE), new DebugInfoOptions(List.of(TestCores.binaryFor(CORE)), false, false), w -> { });
         return prog;
     }
 

@@ -8,7 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.Program;
 import org.jdrgn.stack.DrgnStackOracle;
@@ -70,7 +70,7 @@ class PyStackTraceTest {
 
     static Program open(String core) {
         Program p = new Program(null);
-        CoreLoader.open(p, TestCores.core(core), DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(p, TestCores.core(core), DebugInfoOptions.DEFAULT, w -> { });
         return p;
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.Program;
 
@@ -32,7 +32,7 @@ public final class PythonHarness {
     public static Result run(Program prog, String code) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PyRuntime rt = new PyRuntime((p, path) -> CoreLoader.open(p, Path.of(path), DebugInfoOptions.DEFAULT, w -> { }));
+        PyRuntime rt = new PyRuntime((p, path) -> DumpLoader.open(p, Path.of(path), DebugInfoOptions.DEFAULT, w -> { }));
         String error = null;
         try (Context ctx = PythonEngine.newContext(engine(), rt, List.of("-c"),
                 new ByteArrayInputStream(new byte[0]), out, err)) {

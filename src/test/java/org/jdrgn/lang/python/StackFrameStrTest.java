@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.TestCores;
@@ -38,7 +38,7 @@ class StackFrameStrTest {
         String drgn = Files.readString(DIR.resolve(name + ".frames.txt")).lines()
                 .filter(l -> !l.matches("#\\d+ at \\?\\?\\?")).collect(Collectors.joining("\n", "", "\n"));
         Program prog = new Program(null);
-        CoreLoader.open(prog, TestCores.core(name), DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(prog, TestCores.core(name), DebugInfoOptions.DEFAULT, w -> { });
         String ours = PythonHarness.out(prog, Files.readString(DIR.resolve("frame_str.py")));
         assertTrue(ours.contains(" (tail call)") == TAIL_CALL_CORES.matcher(name).find(), name + ": tail-call frames where gdb has them");
         assertEquals(drgn, withoutTailCalls(ours), name);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.List;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
-import org.jdrgn.program.KernelLoader;
+import org.jdrgn.program.kernel.KernelLoader;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.KernelCores;
 import org.jdrgn.testcores.KernelDump;
@@ -27,7 +27,7 @@ class StackTraceArgumentTest {
     void userspaceFormsAgree() throws IOException {
         String core = TestCores.list().stream().filter(c -> c.startsWith("threads_O2")).findFirst().orElseThrow();
         Program prog = new Program(null);
-        CoreLoader.open(prog, TestCores.core(core), new DebugInfoOptions(List.of(TestCores.binaryFor(core)), false, false), w -> { });
+        DumpLoader.open(prog, TestCores.core(core), new DebugInfoOptions(List.of(TestCores.binaryFor(core)), false, false), w -> { });
         String out = PythonHarness.out(prog, """
                 from drgn import Object
                 t = sorted(prog.threads(), key=lambda t: t.tid)[-1]

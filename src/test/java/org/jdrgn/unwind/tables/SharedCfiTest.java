@@ -9,7 +9,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdrgn.elf.ElfFile;
 import org.jdrgn.elf.ElfSymbolTable;
-import org.jdrgn.program.CoreLoader;
+import org.jdrgn.program.load.DumpLoader;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.Module;
 import org.jdrgn.program.Program;
@@ -30,7 +30,7 @@ class SharedCfiTest {
     static void runTree() { TestCores.materializeRunTree(); }
 
     private static Module mainOf(Program prog) {
-        CoreLoader.open(prog, TestCores.core(CORE), DebugInfoOptions.DEFAULT, w -> { });
+        DumpLoader.open(prog, TestCores.core(CORE), DebugInfoOptions.DEFAULT, w -> { });
         return prog.target().loadedModules().orElseThrow().main().orElseThrow();
     }
 

@@ -1,5 +1,6 @@
-package org.jdrgn.program;
+package org.jdrgn.program.kernel;
 
+import org.jdrgn.program.DebugInfoOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
-package org.jdrgn.program;
+package org.jdrgn.program.userspace;
 
+import org.jdrgn.program.LoadedModules;
+import org.jdrgn.program.Module;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.jdrgn.program;
+package org.jdrgn.program.userspace;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package org.jdrgn.program;
+package org.jdrgn.program.kernel;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,6 @@
-package org.jdrgn.program;
+package org.jdrgn.program.kernel;
+
+import org.jdrgn.program.*;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,5 +1,6 @@
-package org.jdrgn.program;
+package org.jdrgn.program.kernel;
 
+import org.jdrgn.program.ObjectFinder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jdrgn.error.FaultException;

@@ -1,5 +1,11 @@
-package org.jdrgn.program;
+package org.jdrgn.program.kernel;
 
+import org.jdrgn.program.KernelProgramObjects;
+import org.jdrgn.program.LoadedModules;
+import org.jdrgn.program.Module;
+import org.jdrgn.program.Program;
+import org.jdrgn.program.ProgramFlags;
+import org.jdrgn.program.ProgramThread;
 import org.jdrgn.elf.Symbol;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -58,6 +64,7 @@ public final class KernelTarget implements Program.Target {
     }
 
     /** The task_struct address of a thread this target returned. */
+    @Override
     public Optional<Long> task(ProgramThread t) {
         if ((prog.flags() & ProgramFlags.IS_LIVE) != 0 && t.tid() != 0) {
             // live: a scan of pids, not a fresh walk that builds every thread
@@ -69,6 +76,7 @@ public final class KernelTarget implements Program.Target {
     }
 
     /** The task_struct address of the thread with this tid (for tid 0, init_task). */
+    @Override
     public Optional<Long> task(long tid) {
         for (var e : tasks().addresses().entrySet()) if (e.getKey().tid() == tid) return Optional.of(e.getValue());
         return crashedTask().filter(c -> pid(c) == tid);
@@ -115,7 +123,17 @@ public final class KernelTarget implements Program.Target {
     }
 
     /** The thread of a task_struct address, on the task list or not (an idle task of CPU > 0, pid 0). */
+    @Override
     public ProgramThread taskThread(long task) { return thread(task); }
+
+    @Override
+    public org.jdrgn.error.LookupException threadNotFound() { return new org.jdrgn.error.LookupException("task not found"); }
+
+    /** A kernel thread is its task: init_task's pid 0 too. */
+    @Override
+    public ProgramThread listedThread(Program prog, long tid) {
+        return taskThread(task(tid).orElseThrow(this::threadNotFound));
+    }
 
     private ProgramThread thread(long task) {
         Map<String, Long> regs = runningRegisters().get(task);

@@ -1,5 +1,13 @@
-package org.jdrgn.program;
+package org.jdrgn.program.kernel;
 
+import org.jdrgn.program.DebugInfo;
+import org.jdrgn.program.DebugInfoOptions;
+import org.jdrgn.program.KernelProgramObjects;
+import org.jdrgn.program.LoadedModules;
+import org.jdrgn.program.Module;
+import org.jdrgn.program.Platform;
+import org.jdrgn.program.Program;
+import org.jdrgn.program.ProgramFlags;
 import org.jdrgn.elf.Symbol;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;

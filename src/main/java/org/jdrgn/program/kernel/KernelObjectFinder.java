@@ -1,5 +1,9 @@
-package org.jdrgn.program;
+package org.jdrgn.program.kernel;
 
+import org.jdrgn.program.DebugInfo;
+import org.jdrgn.program.DwarfObjectFinder;
+import org.jdrgn.program.Module;
+import org.jdrgn.program.ObjectFinder;
 import org.jdrgn.elf.Symbol;
 import java.util.EnumSet;
 import java.util.Optional;

@@ -1,7 +1,15 @@
-package org.jdrgn.program;
+package org.jdrgn.program.userspace;
 
+import org.jdrgn.program.CompressedFiles;
+import org.jdrgn.program.CoreDumpPath;
+import org.jdrgn.program.DebugInfo;
+import org.jdrgn.program.DebugInfoOptions;
+import org.jdrgn.program.DwarfObjectFinder;
+import org.jdrgn.program.LoadedModules;
+import org.jdrgn.program.Module;
+import org.jdrgn.program.Platform;
+import org.jdrgn.program.Program;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -12,22 +20,16 @@ import org.jdrgn.elf.ElfFile;
 import org.jdrgn.error.DrgnException;
 import org.jdrgn.error.ValueErrorException;
 
-/** Opens a userspace core dump into a Program: memory, threads, modules and their symbols. */
+/**
+ * Opens a userspace core dump into a Program: memory, threads, modules and their symbols.
+ * Any dump (kernel ones too) is opened through {@link org.jdrgn.program.load.DumpLoader}.
+ */
 public final class CoreLoader {
     private CoreLoader() {}
 
+    /** {@code path} as given (messages name it); a compressed core is read from its plain copy. */
     public static void open(Program prog, Path path, DebugInfoOptions options, Consumer<String> warn) {
         Path core = CompressedFiles.plain(path);
-        if (Files.isDirectory(core)) throw new DrgnException("[Errno 21] Is a directory: '" + path + "'");
-        if (LiveKernel.isKcore(core)) {
-            LiveKernel.open(prog, core, options, warn);
-            return;
-        }
-        if (KernelLoader.isKernelDump(core)) {
-            KernelLoader.open(prog, core, options, warn);
-            CoreDumpPath.set(prog, path.toString());
-            return;
-        }
         ElfFile elf;
         try {
             elf = ElfFile.open(core);

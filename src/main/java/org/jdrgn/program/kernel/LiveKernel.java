@@ -1,5 +1,7 @@
-package org.jdrgn.program;
+package org.jdrgn.program.kernel;
 
+import org.jdrgn.program.DebugInfoOptions;
+import org.jdrgn.program.Program;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;

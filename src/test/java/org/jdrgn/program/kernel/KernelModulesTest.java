@@ -1,4 +1,7 @@
-package org.jdrgn.program;
+package org.jdrgn.program.kernel;
+
+import org.jdrgn.program.*;
+import org.jdrgn.program.Module;
 
 import static org.junit.jupiter.api.Assertions.*;
 

@@ -1,5 +1,9 @@
-package org.jdrgn.program;
+package org.jdrgn.program.kernel;
 
+import org.jdrgn.program.Module;
+import org.jdrgn.program.ObjectFinder;
+import org.jdrgn.program.Program;
+import org.jdrgn.program.ProgramObjectContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,8 @@
-package org.jdrgn.program;
+package org.jdrgn.program.userspace;
 
+import org.jdrgn.program.LoadedModules;
+import org.jdrgn.program.Program;
+import org.jdrgn.program.ProgramThread;
 import org.jdrgn.elf.Symbol;
 import java.util.List;
 import java.util.Optional;
