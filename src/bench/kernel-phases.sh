@@ -6,7 +6,7 @@
 # plus the whole script's wall time and peak RSS (/usr/bin/time) for jdrgn and drgn.
 # Medians over N runs (default 3). Needs the kernel dumps (testcores/kernel/README.md).
 #   src/bench/kernel-phases.sh [N]
-# Environment: BUILD (a mvn -Djdrgn.build.dir with jdrgn.jar and test-classes; default: the launcher's (./jdrgn --build-dir),
+# Environment: BUILD (a mvn -Djdrgn.build.dir with jdrgn-cli/jdrgn.jar and test classes; default: the launcher's (./jdrgn --build-dir),
 # built with `mvn package -DskipTests` first if the jar is missing); DUMP (default
 # vmcore-kdump.elf). On a loaded machine trust the CPU column more than the wall columns.
 set -euo pipefail
@@ -18,20 +18,21 @@ props=${JDRGN_KERNEL_CACHE:-$HOME/.cache/jdrgn/kernel}/kernel.properties
 vmlinux=$(sed -n 's/^vmlinux=//p' "$props")
 dump=$(sed -n 's/^dumps=//p' "$props")/${DUMP:-vmcore-kdump.elf}
 java=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-[ -f "$build/jdrgn.jar" ] && [ -d "$build/test-classes" ] ||
+# KernelCrashBench is a test class of the faces module; the CLI's lib/ has every runtime jar
+[ -f "$build/jdrgn-cli/jdrgn.jar" ] && [ -d "$build/jdrgn-faces/test-classes" ] ||
 	(cd "$here" && mvn -o -q -B "-Djdrgn.build.dir=$build" package -DskipTests)
-cp="$build/classes:$build/test-classes:$(ls "$build"/lib/*.jar | tr '\n' :)"
+cp="$build/jdrgn-faces/test-classes:$build/jdrgn-engine/test-classes:$(ls "$build"/jdrgn-cli/lib/*.jar | tr '\n' :)"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 
 median() { sort -n | awk '{v[NR]=$1} END {if (NR) print v[int((NR+1)/2)]; else print "-"}'; }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores); $n runs each; dump $(basename "$dump")"
 for i in $(seq "$n"); do
-	/usr/bin/time -f '%e %M' -o "$tmp/whole-jdrgn.$i" "$java" -jar "$build/jdrgn.jar" -q -c "$dump" -s "$vmlinux" \
+	/usr/bin/time -f '%e %M' -o "$tmp/whole-jdrgn.$i" "$java" -jar "$build/jdrgn-cli/jdrgn.jar" -q -c "$dump" -s "$vmlinux" \
 		"$here/scripts-py/kernel_crash.py" >/dev/null 2>&1
 	/usr/bin/time -f '%e %M' -o "$tmp/whole-drgn.$i" /usr/bin/python3 -m drgn -q -c "$dump" -s "$vmlinux" \
 		"$here/scripts-py/kernel_crash.py" >/dev/null 2>&1 || true     # drgn 0.0.22 stops at frame #3
-	BENCH_START_NS=$(date +%s%N) "$java" -jar "$build/jdrgn.jar" -q -c "$dump" -s "$vmlinux" \
+	BENCH_START_NS=$(date +%s%N) "$java" -jar "$build/jdrgn-cli/jdrgn.jar" -q -c "$dump" -s "$vmlinux" \
 		"$here/src/bench/kernel_phases.py" 2>&1 >/dev/null | grep -P '^\w+\t\d+$' >"$tmp/py.$i" || true
 	BENCH_START_NS=$(date +%s%N) /usr/bin/python3 -m drgn -q -c "$dump" -s "$vmlinux" \
 		"$here/src/bench/kernel_phases.py" 2>&1 >/dev/null | grep -P '^\w+\t\d+$' >"$tmp/drgn.$i" || true

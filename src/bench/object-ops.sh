@@ -29,7 +29,7 @@ zstd -q -d -c "$here/testcores/cores/$name.core.zst" >"$core"
 
 drgn=(/usr/bin/python3 -m drgn)
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores)"
-# Not timed: builds the jar, trains the AOT cache, copies the JIT compiler (target/jit).
+# Not timed: builds the jar, trains the AOT cache, copies the JIT compiler (<build>/jdrgn-cli/jit).
 "$jdrgn" -q -c "$core" -e pass >/dev/null
 JDRGN_JIT=1 "$jdrgn" -q -c "$core" -e pass >/dev/null
 
@@ -41,11 +41,11 @@ ops() {  # label warmup [env...] -> $tmp/label.ops ("op median min n"), $tmp/lab
 		"${cmd[@]}" -q -c "$core" "$here/src/bench/object_ops.py" >"$tmp/$label.ops"
 }
 # The engine alone, from Java (no Python): what the adapter and interop add is the rest.
-target=$(dirname "$(readlink -f "$jdrgn")")/target
+build=$("$jdrgn" --build-dir)
 java=${JDRGN_JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java
-if [ -f "$target/test-classes/org/jdrgn/bench/ObjectOpsBench.class" ]; then
+if [ -f "$build/jdrgn-faces/test-classes/org/jdrgn/bench/ObjectOpsBench.class" ]; then
 	"$java" --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow -Xss8m \
-		-cp "$target/classes:$target/test-classes:$target/lib/*" org.jdrgn.bench.ObjectOpsBench \
+		-cp "$build/jdrgn-faces/test-classes:$build/jdrgn-engine/test-classes:$build/jdrgn-cli/lib/*" org.jdrgn.bench.ObjectOpsBench \
 		--warmup 1 "$core" >"$tmp/java.ops"
 else
 	: >"$tmp/java.ops"  # the launcher's build compiles the test classes; none here
