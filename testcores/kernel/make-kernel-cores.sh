@@ -218,7 +218,7 @@ start_qemu() {  # start_qemu MEM APPEND EXTRA-ARGS...
 	rm -f "$RUN/qmp-$MODE.sock" "$RUN/qemu-$MODE.pid" "$DUMPS/console-$MODE.log"
 	rm -rf "$DUMPS/guest-$MODE"
 	# the facts disk (NVMe serial kfacts): p1 holds an ext2 the guest mounts, p2 its records
-	$PY "$HERE/src/make-facts-disk.py" "$RUN/facts-$MODE.raw"
+	read -r FACTS_P2_MIB FACTS_P2_SIZE_MIB < <($PY "$HERE/src/make-facts-disk.py" "$RUN/facts-$MODE.raw")
 	set -- "$@" -drive "file=$RUN/facts-$MODE.raw,if=none,id=facts,format=raw" -device nvme,serial=kfacts,drive=facts
 	# TCG by default: where /dev/kvm is nested (as here) a KVM guest hangs after the
 	# decompressor.
@@ -232,12 +232,12 @@ start_qemu() {  # start_qemu MEM APPEND EXTRA-ARGS...
 		|| { tail -20 "$DUMPS/console-$MODE.log" >&2; die "$MODE: no KCORE-READY marker"; }
 	log "$MODE: guest ready after $(elapsed "$T0") s"
 }
-# The guest's records: the tar that src/record.sh wrote raw at partition 2 (17 MiB, see
-# src/make-facts-disk.py), whole only if its "done" file names the mode.
+# The guest's records: the tar that src/record.sh wrote raw on partition 2 (where
+# src/make-facts-disk.py put it), whole only if its "done" file names the mode.
 save_guest_facts() {
 	local out=$DUMPS/guest-$MODE
 	rm -rf "$out" "$out.new" && mkdir -p "$out.new"
-	dd if="$RUN/facts-$MODE.raw" of="$RUN/facts-$MODE.tar" bs=1M skip=17 count=16 status=none
+	dd if="$RUN/facts-$MODE.raw" of="$RUN/facts-$MODE.tar" bs=1M skip="$FACTS_P2_MIB" count="$FACTS_P2_SIZE_MIB" status=none
 	tar -x --no-same-owner -f "$RUN/facts-$MODE.tar" -C "$out.new" 2>"$RUN/facts-tar.log" \
 		|| { cat "$RUN/facts-tar.log" >&2; die "$MODE: no guest records on the facts disk"; }
 	[ "$(cat "$out.new/done" 2>/dev/null)" = "$MODE" ] || die "$MODE: guest records incomplete"

@@ -4,6 +4,7 @@
  *   pids.tsv          comm<TAB>pid of each PID argument
  *   pid/<PID>/{status,maps,stat,cgroup,comm,timers,stack,wchan}   copies
  *   pid/<PID>/fd.tsv       fd<TAB>readlink(/proc/PID/fd/FD), by fd
+ *   pid/<PID>/fdinfo.txt   for each fd, "fd:<TAB>FD" then /proc/PID/fdinfo/FD
  *   pid/<PID>/threads.tsv  tid<TAB>comm, by tid
  *   tasks.tsv         tgid<TAB>tid<TAB>ppid<TAB>state letter<TAB>comm of every task, by tid
  *   cgroups.tsv       path<TAB>cgroup.controllers<TAB>cgroup.subtree_control<TAB>cgroup.procs
@@ -120,6 +121,8 @@ static void process(const char *pid)
 	struct dirent **fds = numbered(src, &n);
 	snprintf(rel, sizeof rel, "pid/%s/fd.tsv", pid);
 	FILE *f = create(rel);
+	snprintf(rel, sizeof rel, "pid/%s/fdinfo.txt", pid);
+	FILE *info = create(rel);
 	for (int i = 0; i < n; i++) {
 		char link[512], target[4096];
 		snprintf(link, sizeof link, "/proc/%s/fd/%s", pid, fds[i]->d_name);
@@ -128,8 +131,15 @@ static void process(const char *pid)
 			target[len] = 0;
 			fprintf(f, "%s\t%s\n", fds[i]->d_name, target);
 		}
+		snprintf(link, sizeof link, "/proc/%s/fdinfo/%s", pid, fds[i]->d_name);
+		char *text = slurp(link, NULL);
+		if (text) {
+			fprintf(info, "fd:\t%s\n%s", fds[i]->d_name, text);
+			free(text);
+		}
 		free(fds[i]);
 	}
+	fclose(info);
 	fclose(f);
 	free(fds);
 	snprintf(src, sizeof src, "/proc/%s/task", pid);

@@ -1,14 +1,14 @@
 #!/usr/bin/python3
-"""make-facts-disk.py IMAGE: the guest's second NVMe disk (serial kfacts), sparse, 34 MiB,
+"""make-facts-disk.py IMAGE: the guest's second NVMe disk (serial kfacts), sparse, 26 MiB,
 with an MBR partition table (what the guest sees as a partitioned block device):
-  p1  1 MiB .. 17 MiB, type 0x83: the guest makes an ext2 on it and mounts it on /mnt/disk
-  p2 17 MiB .. 33 MiB, type 0xda: raw; the guest writes the tar of its recorded views there,
-      which make-kernel-cores.sh reads back at P2_OFFSET after the boot."""
+  p1  1 MiB ..  9 MiB, type 0x83: the guest makes an ext2 on it and mounts it on /mnt/disk
+  p2  9 MiB .. 25 MiB, type 0xda: raw; the guest writes the tar of its recorded views there.
+Prints p2's start and size in MiB: where make-kernel-cores.sh reads the tar back."""
 import struct, sys
 
 MIB_SECTORS = 2048
-PARTS = [(0x83, 1 * MIB_SECTORS, 16 * MIB_SECTORS), (0xda, 17 * MIB_SECTORS, 16 * MIB_SECTORS)]
-SIZE = 34 << 20
+PARTS = [(0x83, 1 * MIB_SECTORS, 8 * MIB_SECTORS), (0xda, 9 * MIB_SECTORS, 16 * MIB_SECTORS)]
+SIZE = 26 << 20
 
 def entry(ptype, lba, count):
     # status, CHS first (unused: 0xfe 0xff 0xff), type, CHS last, LBA first, sector count
@@ -23,5 +23,6 @@ def main():
     with open(sys.argv[1], "wb") as f:
         f.truncate(SIZE)
         f.write(mbr)
+    print(PARTS[1][1] // MIB_SECTORS, PARTS[1][2] // MIB_SECTORS)
 
 main()

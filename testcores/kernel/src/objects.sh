@@ -6,17 +6,18 @@ READY=/tmp/kready
 echo "KCORE: objects at $(cut -d' ' -f1 /proc/uptime) s"
 mkdir -p $READY /mnt/disk /mnt/loop /mnt/tmpfs /mnt/bind /dev/mqueue /sys/fs/cgroup
 ip link set lo up
-# the facts disk (serial kfacts): p1 ext2 on /mnt/disk; p2 receives the recorded views
+# the facts disk (serial kfacts, partitioned by src/make-facts-disk.py): p1 ext2 on
+# /mnt/disk (few inodes: mke2fs writes their tables, slow under TCG); p2 gets the records
 FACTS_DISK=$(nvme_disk kfacts)
 for i in $(seq 50); do [ -b ${FACTS_DISK}p2 ] && break; sleep 0.1; done
-mke2fs -L kcore-disk ${FACTS_DISK}p1 >/dev/null 2>&1 || echo "KCORE: mke2fs ${FACTS_DISK}p1 failed"
+mke2fs -i 65536 -L kcore-disk ${FACTS_DISK}p1 >/dev/null 2>&1 || echo "KCORE: mke2fs ${FACTS_DISK}p1 failed"
 mount -t ext4 ${FACTS_DISK}p1 /mnt/disk || echo "KCORE: mount ${FACTS_DISK}p1 failed"
 echo "kcore disk file" >/mnt/disk/hello.txt
 mkdir -p /mnt/disk/sub && echo bound >/mnt/disk/sub/inside.txt
 mount -o bind /mnt/disk/sub /mnt/bind
 # an ext2 on /dev/loop0 over a tmpfs file (loop.ko was loaded with the other modules)
 dd if=/dev/zero of=/tmp/loop.img bs=1M count=4 2>/dev/null
-losetup /dev/loop0 /tmp/loop.img && mke2fs -L kcore-loop /dev/loop0 >/dev/null 2>&1 \
+losetup /dev/loop0 /tmp/loop.img && mke2fs -i 65536 -L kcore-loop /dev/loop0 >/dev/null 2>&1 \
 	&& mount -t ext4 /dev/loop0 /mnt/loop || echo "KCORE: loop mount failed"
 echo "kcore loop file" >/mnt/loop/loop.txt
 mount -t tmpfs -o size=8m,mode=1777 kcoretmp /mnt/tmpfs

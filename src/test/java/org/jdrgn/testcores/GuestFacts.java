@@ -73,11 +73,21 @@ public final class GuestFacts {
     /** A line of /proc/interrupts: "0", "NMI", ...; per-CPU counts; the rest of the line (chip, hwirq, handlers). */
     public record Interrupt(String irq, List<Long> perCpu, String description) {}
 
-    /** A test process (pids.tsv) with its /proc files as recorded. */
+    /**
+     * A test process (pids.tsv) with its /proc files as recorded; fdinfo: per fd, the lines of
+     * /proc/PID/fdinfo/FD as key to value (pos, flags in octal, mnt_id, ino, eventfd-count, ...;
+     * repeated keys such as inotify's keep the last).
+     */
     public record Process(int pid, String comm, Map<String, String> status, List<Mapping> maps, List<Fd> fds,
-            Map<Integer, String> threads, String cgroup, String wchan, String stack, String timers) {
+            Map<Integer, Map<String, String>> fdinfo, Map<Integer, String> threads, String cgroup, String wchan,
+            String stack, String timers) {
         public Optional<Fd> fd(int n) {
             return fds.stream().filter(f -> f.fd() == n).findFirst();
+        }
+
+        /** The first fd whose readlink target is this. */
+        public Optional<Fd> fd(String target) {
+            return fds.stream().filter(f -> f.target().equals(target)).findFirst();
         }
     }
 
@@ -330,9 +340,18 @@ public final class GuestFacts {
             String[] f = l.split("\t", 2);
             threads.put(Integer.parseInt(f[0]), f[1]);
         }
+        Map<Integer, Map<String, String>> fdinfo = new LinkedHashMap<>();
+        Map<String, String> current = null;
+        for (String l : lines(d + "fdinfo.txt")) {
+            int colon = l.indexOf(':');
+            if (colon < 0) continue;
+            String key = l.substring(0, colon), value = l.substring(colon + 1).strip();
+            if (key.equals("fd")) fdinfo.put(Integer.parseInt(value), current = new LinkedHashMap<>());
+            else if (current != null) current.put(key, value);
+        }
         String cgroup = lines(d + "cgroup").get(0);  // "0::/kcore/net" on a cgroup2-only system
-        return new Process(pid, status.get("Name"), status, maps, fds, threads, cgroup.substring(cgroup.indexOf("::") + 2),
-                text(d + "wchan").strip(), text(d + "stack"), text(d + "timers"));
+        return new Process(pid, status.get("Name"), status, maps, fds, fdinfo, threads,
+                cgroup.substring(cgroup.indexOf("::") + 2), text(d + "wchan").strip(), text(d + "stack"), text(d + "timers"));
     }
 
     /** `uname -a` in the guest. */

@@ -90,12 +90,12 @@ class GuestFactsTest {
         assertEquals("/sub", bind.root());
         assertEquals(List.of(diskInfo.major(), diskInfo.minor()), List.of(bind.major(), bind.minor()));
         assertEquals(g.mounts().size(), g.mountInfo().size());
-        // the partition table made on the host: 2 partitions of 16 MiB; loop0 of 4 MiB
+        // the partition table made on the host: 26 MiB, partitions of 8 and 16 MiB; loop0 of 4 MiB
         String name = disk.substring("/dev/".length(), disk.length() - 2);
         Map<String, Long> blocks = g.partitions().stream()
                 .collect(Collectors.toMap(GuestFacts.Partition::name, GuestFacts.Partition::blocks));
-        assertEquals(34L << 10, blocks.get(name));
-        assertEquals(16L << 10, blocks.get(name + "p1"));
+        assertEquals(26L << 10, blocks.get(name));
+        assertEquals(8L << 10, blocks.get(name + "p1"));
         assertEquals(16L << 10, blocks.get(name + "p2"));
         assertEquals(4L << 10, blocks.get("loop0"));
         GuestFacts.DiskStats p1 = g.diskstats().stream().filter(d -> d.name().equals(name + "p1")).findFirst().orElseThrow();
@@ -143,6 +143,11 @@ class GuestFactsTest {
                 "/memfd:kcore_memfd (deleted)", "/dev/null", "/tmp")) {
             assertTrue(files.contains(t), t + " not in " + files);
         }
+        GuestFacts.Process holder = g.process("files_holder");
+        int efd = holder.fd("anon_inode:[eventfd]").orElseThrow().fd();
+        assertEquals("5", holder.fdinfo().get(efd).get("eventfd-count"));
+        int reg = holder.fd("/tmp/kcore-files.txt").orElseThrow().fd();
+        assertEquals("19", holder.fdinfo().get(reg).get("pos"), "19 bytes written");
         // both ends of one pipe: the same inode twice
         List<String> pipes = g.process("files_holder").fds().stream().map(GuestFacts.Fd::target).filter(t -> t.startsWith("pipe:[")).toList();
         assertEquals(2, pipes.size(), pipes.toString());
