@@ -189,7 +189,7 @@ fi
 mkdir -p "$DUMPS"
 # A mode's dumps are complete and current only when its stamp names these inputs.
 BOOT_KEY=$(sha_of "$INITRD" <(echo "$SOURCES_KEY $MEM $KDUMP_MEM $SMP ${ACCEL:-tcg} $(qemu-system-x86_64 --version | head -1)"))
-mode_done() { [ -z "${FORCE:-}" ] && [ "$(cat "$DUMPS/.stamp-$1" 2>/dev/null)" = "$BOOT_KEY" ]; }
+mode_done() { [ -z "${FORCE:-}" ] && [ "$(cat "$DUMPS/.stamp-$1" 2>/dev/null)" = "$BOOT_KEY" ] && [ -f "$DUMPS/guest-$1/done" ]; }
 QPID=
 cleanup() {
 	if [ -n "$QPID" ] && kill -0 "$QPID" 2>/dev/null; then kill "$QPID"; fi

@@ -44,7 +44,11 @@ public final class GuestFacts {
     public record SlabCache(String name, long activeObjects, long objects, int objectSize, int objectsPerSlab,
             int pagesPerSlab, long activeSlabs, long slabs) {}
 
-    /** A thread of tasks.tsv (from every /proc/PID/task/TID/status): state is the letter of State:. */
+    /**
+     * A thread of tasks.tsv (from every /proc/PID/task/TID/status): state is the letter of State:;
+     * comm is /proc's Name, which for a kernel thread is its full name (task->comm holds 15
+     * characters) and for a workqueue worker has the current workqueue appended.
+     */
     public record Task(int tgid, int tid, int ppid, char state, String comm) {}
 
     /** An open file of a test process: the fd and readlink of /proc/PID/fd/FD ("socket:[1301]", "/tmp/x", ...). */
