@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class KernelCoresTest {
     private static final short ET_EXEC = 2, ET_CORE = 4, EM_X86_64 = 62;
-    /** "CPU: 1 PID: 121 Comm: panicker ..." printed by the panicking kernel (dump_stack). */
+    /** "CPU: 1 PID: 199 Comm: panicker ..." printed by the panicking kernel (dump_stack). */
     private static final Pattern PANIC_LINE = Pattern.compile("CPU: (\\d+) PID: (\\d+) Comm: panicker");
 
     @Test
