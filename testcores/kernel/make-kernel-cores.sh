@@ -10,9 +10,9 @@
 #   debs/                  the two .deb files (26 MB + 281 MB)
 #   root/                  the image package whole (boot/vmlinuz-$KVER, lib/modules/$KVER) and from
 #                          -dbg: usr/lib/debug/boot/vmlinux-$KVER (DWARF 5, ~587 MB), System.map,
-#                          vdso, and usr/lib/debug/lib/modules/$KVER/kernel/<the 3 loaded modules>
-#   build/                 initramfs.cpio.gz (busybox, src/init, 3 modules, kexec_crash,
-#                          the kernel and capture.cpio.gz for the crash kernel)
+#                          vdso, and usr/lib/debug/lib/modules/$KVER/kernel/<the 4 loaded modules>
+#   build/                 initramfs.cpio.gz (busybox, src/init + objects.sh + record.sh, 4 modules,
+#                          kexec_crash, kobjs, krecord, the kernel and capture.cpio.gz for the crash kernel)
 #   dumps/vmcore-live.*    running kernel, VM stopped, QEMU dump-guest-memory
 #   dumps/vmcore-panic.*   sysrq-c panic on CPU 0, VM paused by pvpanic
 #       .elf          ELF, paging=false (physical addresses only, p_vaddr = 0)
@@ -24,6 +24,9 @@
 #                             (kexec_file_load); /proc/vmcore saved by the capture kernel
 #   dumps/vmcore-kdump.kdump  makedumpfile -c -d 31 of it
 #   dumps/console-{live,panic,kdump}.log   serial console of each boot
+#   dumps/guest-{live,panic,kdump}/        the guest's own view before the crash (/proc files,
+#                          per test process status/maps/fds, tasks, cgroups), written by
+#                          src/record.sh onto the facts disk's 2nd partition (README.md)
 #   kernel.properties      kver, package version, paths (read by make-kernel-oracle.sh and
 #                          org.jdrgn.testcores.KernelCores); written last, so its presence
 #                          means the material is complete
@@ -93,7 +96,9 @@ VMLINUZ=$ROOT/boot/vmlinuz-$KVER
 VMLINUX=$ROOT/usr/lib/debug/boot/vmlinux-$KVER
 MODDIR=$ROOT/lib/modules/$KVER/kernel
 DBGMODDIR=$ROOT/usr/lib/debug/lib/modules/$KVER/kernel
-MODULES="drivers/firmware/qemu_fw_cfg.ko drivers/misc/pvpanic/pvpanic.ko drivers/misc/pvpanic/pvpanic-mmio.ko"
+# every module the guest loads: its .ko goes into the initramfs, its debug file into root/
+MODULES="drivers/firmware/qemu_fw_cfg.ko drivers/misc/pvpanic/pvpanic.ko drivers/misc/pvpanic/pvpanic-mmio.ko
+	drivers/block/loop.ko"
 rm -f "$CACHE/kernel.properties.new"
 # Called before any step that changes the cache: a half-made cache must not look complete.
 invalidate() { rm -f "$CACHE/kernel.properties"; }
@@ -129,7 +134,8 @@ if [ "$(cat "$ROOT/.stamp-image" 2>/dev/null)" != "$(basename "$DEB_IMAGE")" ] |
 	basename "$DEB_IMAGE" >"$ROOT/.stamp-image"
 fi
 DBG_PID=
-if [ "$(cat "$ROOT/.stamp-dbg" 2>/dev/null)" != "$(basename "$DEB_DBG")" ] || [ ! -f "$VMLINUX" ]; then
+DBG_STAMP="$(basename "$DEB_DBG") $(echo $MODULES)"   # a new module needs its debug file too
+if [ "$(cat "$ROOT/.stamp-dbg" 2>/dev/null)" != "$DBG_STAMP" ] || [ ! -f "$VMLINUX" ]; then
 	invalidate
 	log "extracting $(basename "$DEB_DBG") in the background"
 	rm -f "$ROOT/.stamp-dbg"
@@ -137,7 +143,7 @@ if [ "$(cat "$ROOT/.stamp-dbg" 2>/dev/null)" != "$(basename "$DEB_DBG")" ] || [ 
 		./usr/lib/debug/lib/modules/'*'/vdso/'*' ./usr/lib/debug/.build-id/'*')
 	for m in $MODULES; do dbg_members+=("./usr/lib/debug/lib/modules/*/kernel/$m"); done
 	( dpkg-deb --fsys-tarfile "$DEB_DBG" | tar -x -C "$ROOT" --wildcards "${dbg_members[@]}" \
-		&& basename "$DEB_DBG" >"$ROOT/.stamp-dbg" ) >"$RUN/dbg-extract.log" 2>&1 &
+		&& echo "$DBG_STAMP" >"$ROOT/.stamp-dbg" ) >"$RUN/dbg-extract.log" 2>&1 &
 	DBG_PID=$!
 fi
 wait_dbg() {
@@ -145,14 +151,19 @@ wait_dbg() {
 	wait "$DBG_PID" || { cat "$RUN/dbg-extract.log" >&2; die "extracting $DEB_DBG failed"; }
 	DBG_PID=
 	[ -f "$VMLINUX" ] || die "no $VMLINUX in $DEB_DBG"
+	for m in $MODULES; do [ -f "$DBGMODDIR/$m" ] || die "no debug file $m in $DEB_DBG"; done
 	log "extracted $(basename "$DEB_DBG"): vmlinux $(stat -c %s "$VMLINUX") bytes"
 }
 
 # ---- 2. initramfs -----------------------------------------------------------------------
-# initramfs.cpio.gz: busybox + /init + 3 modules + kexec_crash + the kernel + capture.cpio.gz
-# (the same minus kernel and kexec_crash) for the kdump capture kernel.
+# initramfs.cpio.gz: busybox + /init (+ /lib/kcore-{objects,record}.sh) + the modules +
+# kexec_crash + kobjs + krecord + the kernel + capture.cpio.gz (the same minus kernel and
+# the C helpers) for the kdump capture kernel.
+# SOURCES_KEY: this script and every file of src/ (KernelCores recomputes it: material made by
+# another version of them is stale).
+SOURCES_KEY=$(cd "$HERE" && sha_of make-kernel-cores.sh $(LC_ALL=C ls -d src/* | grep -v '/__pycache__$'))
 INITRD=$BUILD/initramfs.cpio.gz
-INITRD_KEY=$(sha_of "$HERE/src/init" "$HERE/src/kexec_crash.c" /bin/busybox "$VMLINUZ" \
+INITRD_KEY=$(sha_of <(echo "$SOURCES_KEY") /bin/busybox "$VMLINUZ" \
 	$(for m in $MODULES; do echo "$MODDIR/$m"; done))
 if [ "$(cat "$BUILD/.stamp" 2>/dev/null)" != "$INITRD_KEY" ] || [ ! -s "$INITRD" ]; then
 	invalidate
@@ -160,10 +171,14 @@ if [ "$(cat "$BUILD/.stamp" 2>/dev/null)" != "$INITRD_KEY" ] || [ ! -s "$INITRD"
 	rm -rf "$BUILD" && mkdir -p "$BUILD"/initramfs/{bin,dev,proc,sys,tmp,boot,lib/modules}
 	cp /bin/busybox "$BUILD/initramfs/bin/busybox"
 	cp "$HERE/src/init" "$BUILD/initramfs/init" && chmod 755 "$BUILD/initramfs/init"
+	cp "$HERE/src/objects.sh" "$BUILD/initramfs/lib/kcore-objects.sh"
+	cp "$HERE/src/record.sh" "$BUILD/initramfs/lib/kcore-record.sh"
 	for m in $MODULES; do cp "$MODDIR/$m" "$BUILD/initramfs/lib/modules/"; done
 	mkcpio() { (cd "$1" && find . | LC_ALL=C sort | cpio -o -H newc -R 0:0 --quiet | gzip -9 -n); }
 	mkcpio "$BUILD/initramfs" >"$BUILD/capture.cpio.gz"
 	gcc -static -Os -o "$BUILD/initramfs/bin/kexec_crash" "$HERE/src/kexec_crash.c"
+	gcc -static -Os -pthread -o "$BUILD/initramfs/bin/kobjs" "$HERE/src/kobjs.c"
+	gcc -static -Os -o "$BUILD/initramfs/bin/krecord" "$HERE/src/krecord.c"
 	cp "$VMLINUZ" "$BUILD/initramfs/boot/vmlinuz"
 	cp "$BUILD/capture.cpio.gz" "$BUILD/initramfs/boot/capture.cpio.gz"
 	mkcpio "$BUILD/initramfs" >"$INITRD.tmp" && mv "$INITRD.tmp" "$INITRD"
@@ -173,9 +188,8 @@ fi
 # ---- 3. boots ---------------------------------------------------------------------------
 mkdir -p "$DUMPS"
 # A mode's dumps are complete and current only when its stamp names these inputs.
-BOOT_KEY=$(sha_of "$INITRD" "$HERE/make-kernel-cores.sh" "$HERE/src/qmp.py" \
-	"$HERE/src/fix-qemu-elf-phoff.py" <(echo "$MEM $KDUMP_MEM $SMP ${ACCEL:-tcg} $(qemu-system-x86_64 --version | head -1)"))
-mode_done() { [ -z "${FORCE:-}" ] && [ "$(cat "$DUMPS/.stamp-$1" 2>/dev/null)" = "$BOOT_KEY" ]; }
+BOOT_KEY=$(sha_of "$INITRD" <(echo "$SOURCES_KEY $MEM $KDUMP_MEM $SMP ${ACCEL:-tcg} $(qemu-system-x86_64 --version | head -1)"))
+mode_done() { [ -z "${FORCE:-}" ] && [ "$(cat "$DUMPS/.stamp-$1" 2>/dev/null)" = "$BOOT_KEY" ] && [ -f "$DUMPS/guest-$1/done" ]; }
 QPID=
 cleanup() {
 	if [ -n "$QPID" ] && kill -0 "$QPID" 2>/dev/null; then kill "$QPID"; fi
@@ -202,6 +216,10 @@ stop_qemu() {
 start_qemu() {  # start_qemu MEM APPEND EXTRA-ARGS...
 	local mem=$1 append=$2; shift 2
 	rm -f "$RUN/qmp-$MODE.sock" "$RUN/qemu-$MODE.pid" "$DUMPS/console-$MODE.log"
+	rm -rf "$DUMPS/guest-$MODE"
+	# the facts disk (NVMe serial kfacts): p1 holds an ext2 the guest mounts, p2 its records
+	read -r FACTS_P2_MIB FACTS_P2_SIZE_MIB < <($PY "$HERE/src/make-facts-disk.py" "$RUN/facts-$MODE.raw")
+	set -- "$@" -drive "file=$RUN/facts-$MODE.raw,if=none,id=facts,format=raw" -device nvme,serial=kfacts,drive=facts
 	# TCG by default: where /dev/kvm is nested (as here) a KVM guest hangs after the
 	# decompressor.
 	qemu-system-x86_64 -accel "${ACCEL:-tcg}" -m "$mem" -smp "$SMP" \
@@ -213,6 +231,19 @@ start_qemu() {  # start_qemu MEM APPEND EXTRA-ARGS...
 	wait_for "$BOOT_TIMEOUT" grep -q KCORE-READY "$DUMPS/console-$MODE.log" \
 		|| { tail -20 "$DUMPS/console-$MODE.log" >&2; die "$MODE: no KCORE-READY marker"; }
 	log "$MODE: guest ready after $(elapsed "$T0") s"
+}
+# The guest's records: the tar that src/record.sh wrote raw on partition 2 (where
+# src/make-facts-disk.py put it), whole only if its "done" file names the mode.
+save_guest_facts() {
+	local out=$DUMPS/guest-$MODE
+	rm -rf "$out" "$out.new" && mkdir -p "$out.new"
+	dd if="$RUN/facts-$MODE.raw" of="$RUN/facts-$MODE.tar" bs=1M skip="$FACTS_P2_MIB" count="$FACTS_P2_SIZE_MIB" status=none
+	tar -x --no-same-owner -f "$RUN/facts-$MODE.tar" -C "$out.new" 2>"$RUN/facts-tar.log" \
+		|| { cat "$RUN/facts-tar.log" >&2; die "$MODE: no guest records on the facts disk"; }
+	[ "$(cat "$out.new/done" 2>/dev/null)" = "$MODE" ] || die "$MODE: guest records incomplete"
+	mv "$out.new" "$out"
+	rm -f "$RUN/facts-$MODE.raw" "$RUN/facts-$MODE.tar"
+	log "$MODE: guest records: $(find "$out" -type f | wc -l) files"
 }
 
 # ELF -> kdump-compressed (zlib, dump level 31 as Debian's kdump-tools), via makedumpfile;
@@ -250,6 +281,7 @@ boot_qemu_dumps() {
 		log "$MODE: $(basename "$f") $(stat -c %s "$f") bytes in $(elapsed "$d0") s"
 	done
 	stop_qemu
+	save_guest_facts
 	chmod 644 "$DUMPS/vmcore-$MODE".*   # QEMU creates them 0400
 	makedumpfile -R "$DUMPS/vmcore-$MODE.unflat.kdump" <"$DUMPS/vmcore-$MODE.flat" >"$RUN/makedumpfile.log" 2>&1 \
 		|| { cat "$RUN/makedumpfile.log" >&2; die "makedumpfile -R"; }
@@ -276,6 +308,7 @@ boot_kdump() {
 	local end=$((SECONDS + 60))   # the capture kernel powers off; QEMU then exits by itself
 	while kill -0 "$QPID" 2>/dev/null && [ $SECONDS -lt $end ]; do sleep 0.2; done
 	stop_qemu
+	save_guest_facts
 	local size
 	size=$(sed -n 's/.*KCORE-CAPTURED size=\([0-9]*\).*/\1/p' "$DUMPS/console-$MODE.log" | head -1)
 	[ -n "$size" ] && [ "$size" -gt 0 ] || die "kdump: no size in the console log"
@@ -305,6 +338,8 @@ wait_dbg
 	echo "dumps=$DUMPS"
 	echo "dump_files=$(cd "$DUMPS" && ls vmcore-* | tr '\n' ' ' | sed 's/ $//')"
 	echo "boot_key=$BOOT_KEY"
+	echo "sources_key=$SOURCES_KEY"
+	echo "guest_facts=$(for m in live panic kdump; do printf '%s ' "$DUMPS/guest-$m"; done | sed 's/ $//')"
 } >"$CACHE/kernel.properties.new"
 mv "$CACHE/kernel.properties.new" "$CACHE/kernel.properties"
 ls -l "$DUMPS" >&2

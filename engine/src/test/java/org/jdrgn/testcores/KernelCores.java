@@ -58,6 +58,43 @@ public final class KernelCores {
                 + "; run " + MAKE_ORACLE + " (about 12 s, needs drgn 0.0.22 as /usr/bin/python3 -m drgn)");
     }
 
+    /**
+     * Skips the calling test unless the dumps were made by this checkout's make-kernel-cores.sh
+     * and src/ (their sources_key) and the guest's records of every state are complete.
+     */
+    public static void assumeGuestFacts() {
+        assumeDumps();
+        String made = optionalProperty("sources_key");
+        String now = sourcesKey();
+        assumeTrue(now.equals(made), () -> "kernel material is stale: made from sources " + made
+                + ", this checkout's testcores/kernel is " + now + "; rerun " + MAKE);
+        for (KernelDump.State s : KernelDump.State.values()) {
+            Path done = guestDir(s).resolve("done");
+            assumeTrue(Files.isRegularFile(done), () -> "no guest records " + done + "; rerun " + MAKE);
+        }
+    }
+
+    /**
+     * make-kernel-cores.sh's SOURCES_KEY for this checkout: sha256 of the script then every file
+     * of testcores/kernel/src in byte order of their names, first 16 hex digits.
+     */
+    public static String sourcesKey() {
+        Path dir = TestCores.root().resolve("kernel");
+        try (var files = Files.list(dir.resolve("src"))) {
+            List<Path> all = new java.util.ArrayList<>(List.of(dir.resolve("make-kernel-cores.sh")));
+            files.filter(f -> !f.getFileName().toString().startsWith(".") && !f.getFileName().toString().equals("__pycache__"))
+                    .sorted(java.util.Comparator.comparing(f -> f.getFileName().toString())).forEach(all::add);
+            return Sha256.ofConcatenation(all).substring(0, 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The guest's records of the boot that made a state's dumps (see {@link GuestFacts}). */
+    public static Path guestDir(KernelDump.State state) {
+        return Path.of(property("dumps")).resolve("guest-" + state.name().toLowerCase());
+    }
+
     /** The kernel release, e.g. "6.1.0-47-cloud-amd64" (= init_uts_ns.name.release). */
     public static String release() {
         return property("kver");
@@ -78,7 +115,7 @@ public final class KernelCores {
         return Path.of(property("vmlinuz"));
     }
 
-    /** Debug files of the modules loaded in every guest: qemu_fw_cfg, pvpanic, pvpanic-mmio. */
+    /** Debug files of the modules loaded in every guest: qemu_fw_cfg, pvpanic, pvpanic-mmio, loop. */
     public static List<Path> debugModules() {
         return Arrays.stream(property("debug_modules").split(" ")).map(Path::of).toList();
     }
@@ -124,6 +161,12 @@ public final class KernelCores {
     }
 
     private static String property(String key) {
+        String v = optionalProperty(key);
+        if (v == null || v.isBlank()) throw new IllegalStateException(cacheDir().resolve("kernel.properties") + ": no " + key);
+        return v.strip();
+    }
+
+    private static String optionalProperty(String key) {
         Path file = cacheDir().resolve("kernel.properties");
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("no " + file + ": run " + MAKE + " (tests: call assumeDumps() first)");
@@ -135,7 +178,6 @@ public final class KernelCores {
             throw new UncheckedIOException(e);
         }
         String v = p.getProperty(key);
-        if (v == null || v.isBlank()) throw new IllegalStateException(file + ": no " + key);
-        return v.strip();
+        return v == null ? null : v.strip();
     }
 }

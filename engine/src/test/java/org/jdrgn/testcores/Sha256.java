@@ -14,17 +14,24 @@ public final class Sha256 {
     private Sha256() {}
 
     public static String of(Path file) {
+        return ofConcatenation(java.util.List.of(file));
+    }
+
+    /** sha256 of the files one after the other, as {@code cat FILES | sha256sum}. */
+    public static String ofConcatenation(java.util.List<Path> files) {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        byte[] buf = new byte[1 << 16];
+        for (Path file : files) {
+            try (InputStream in = Files.newInputStream(file)) {
+                for (int n; (n = in.read(buf)) > 0; ) md.update(buf, 0, n);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return HexFormat.of().formatHex(md.digest());
     }
