@@ -97,6 +97,7 @@ class NewApiKernelTest {
     void helpersTakeTheDefaultProgram() {
         long curr = facts.hex("cpu.1.curr"), idle = facts.hex("cpu.1.idle");
         int tasks = (int) facts.facts().keySet().stream().filter(k -> k.startsWith("task.") && k.endsWith(".ppid")).count();
+        String pid = facts.get("cpu.1.curr.pid");     // the panicker: its pid varies per boot
         String out = PythonHarness.out(prog, """
                 import drgn
                 from drgn import Object, NoDefaultProgramError
@@ -107,20 +108,20 @@ class NewApiKernelTest {
                     idle_task(1)
                 except NoDefaultProgramError:
                     print('no default')
-                pid = Object(prog, 'int', 120)
+                pid = Object(prog, 'int', PID)
                 print(hex(find_task(pid).value_()))          # prog from the Object argument
                 drgn.set_default_prog(prog)
                 ns = prog['init_pid_ns'].address_of_()
-                forms = [find_task(120), find_task(prog, 120), find_task(ns, 120), find_task(pid=120),
-                         find_task(prog=prog, pid=120), find_task(ns=ns, pid=120)]
+                forms = [find_task(PID), find_task(prog, PID), find_task(ns, PID), find_task(pid=PID),
+                         find_task(prog=prog, pid=PID), find_task(ns=ns, pid=PID)]
                 print(len({t.value_() for t in forms}), hex(forms[0].value_()), forms[0].comm.string_())
                 print(hex(cpu_curr(1).value_()), cpu_curr(1) == cpu_curr(prog, 1))
                 print(hex(idle_task(1).value_()), idle_task(cpu=1) == idle_task(prog, 1))
                 print(len(list(for_each_task())), len(list(for_each_task(prog))), len(list(for_each_task(ns))))
-                print(find_pid(120) == find_pid(prog, 120), len(list(for_each_pid())) == len(list(for_each_pid(prog))))
+                print(find_pid(PID) == find_pid(prog, PID), len(list(for_each_pid())) == len(list(for_each_pid(prog))))
                 from drgn.helpers.linux.printk import get_dmesg
                 print(b'sysrq: Trigger a crash' in get_dmesg(), get_dmesg() == get_dmesg(prog))
-                """);
+                """.replace("PID", pid));
         String c = "0x" + Long.toHexString(curr);
         assertEquals("no default\n" + c + "\n1 " + c + " b'panicker'\n" + c + " True\n0x" + Long.toHexString(idle)
                 + " True\n" + tasks + " " + tasks + " " + tasks + "\nTrue True\nTrue True\n", out);

@@ -5,8 +5,8 @@ Java's (org.jdrgn.linux.KernelLists): bounded, and a list that never gets back t
 (or, for an hlist, to NULL) is a ValueError naming it instead of a hang.
 """
 
-from drgn import NULL, Object, container_of
-from drgn.helpers.linux import _kernel
+from drgn import NULL, container_of
+from drgn.helpers.linux._kernel import call
 
 __all__ = (
     "hlist_empty",
@@ -69,34 +69,24 @@ def list_prev_entry(pos, member):
     return container_of(pos.member_(member).prev, pos.type_.type, member)
 
 
-def _nodes(head, walk, *args):
-    """The nodes Java's bounded walk finds (a corrupt, cyclic list is a ValueError, not a hang)."""
-    prog = head.prog_
-    return [Object(prog, head.type_, value=a) for a in _kernel.call(prog, walk, *args)]
-
-
 def list_for_each(head):
     """Each ``struct list_head *`` node of a list, first to last."""
-    head = head.read_()
-    yield from _nodes(head, "list_nodes", head.value_())
+    yield from call(head.prog_, "list_for_each", head)
 
 
 def list_for_each_reverse(head):
     """Each ``struct list_head *`` node of a list, last to first."""
-    head = head.read_()
-    yield from _nodes(head, "list_nodes_reverse", head.value_())
+    yield from call(head.prog_, "list_for_each_reverse", head)
 
 
 def list_for_each_entry(type, head, member):
     """Each entry (``type *``) of a list linked through ``member``, first to last."""
-    for pos in list_for_each(head):
-        yield container_of(pos, type, member)
+    yield from call(head.prog_, "list_for_each_entry", type, head, member)
 
 
 def list_for_each_entry_reverse(type, head, member):
     """Each entry (``type *``) of a list linked through ``member``, last to first."""
-    for pos in list_for_each_reverse(head):
-        yield container_of(pos, type, member)
+    yield from call(head.prog_, "list_for_each_entry_reverse", type, head, member)
 
 
 def hlist_empty(head):
@@ -106,11 +96,9 @@ def hlist_empty(head):
 
 def hlist_for_each(head):
     """Each ``struct hlist_node *`` of a hash list."""
-    first = head.first.read_()
-    yield from _nodes(first, "hlist_nodes", first.value_(), first.value_())
+    yield from call(head.prog_, "hlist_for_each", head)
 
 
 def hlist_for_each_entry(type, head, member):
     """Each entry (``type *``) of a hash list linked through ``member``."""
-    for pos in hlist_for_each(head):
-        yield container_of(pos, type, member)
+    yield from call(head.prog_, "hlist_for_each_entry", type, head, member)
