@@ -21,6 +21,9 @@ public final class HelperRegistry {
         Table t = new Table();
         ListHelpers.register(t);
         CoreHelpers.register(t);
+        BitmapHelpers.register(t);
+        TreeHelpers.register(t);
+        MmHelpers.register(t);
         return Map.copyOf(t.map);
     }
 

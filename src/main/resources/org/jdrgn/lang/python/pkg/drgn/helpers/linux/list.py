@@ -6,6 +6,7 @@ Java's (org.jdrgn.linux.KernelLists): bounded, and a list that never gets back t
 """
 
 from drgn import NULL, container_of
+from drgn.helpers import ValidationError
 from drgn.helpers.linux._kernel import call
 
 __all__ = (
@@ -23,6 +24,9 @@ __all__ = (
     "list_last_entry",
     "list_next_entry",
     "list_prev_entry",
+    "validate_list",
+    "validate_list_for_each",
+    "validate_list_for_each_entry",
 )
 
 
@@ -102,3 +106,29 @@ def hlist_for_each(head):
 def hlist_for_each_entry(type, head, member):
     """Each entry (``type *``) of a hash list linked through ``member``."""
     yield from call(head.prog_, "hlist_for_each_entry", type, head, member)
+
+
+def validate_list(head):
+    """Check that every node's next and prev pointers agree; ValidationError naming the node if not."""
+    for _ in validate_list_for_each(head):
+        pass
+
+
+def validate_list_for_each(head):
+    """list_for_each() that checks each node's prev pointer while walking (ValidationError if wrong)."""
+    head = head.read_()
+    pos = head
+    for node in list_for_each(head):
+        prev = node.prev.read_()
+        if prev != pos:
+            raise ValidationError(f"{hex(pos)} next {hex(node)} has prev {hex(prev)}")
+        yield node
+        pos = node
+    if head.prev.read_() != pos:
+        raise ValidationError(f"{hex(pos)} next {hex(head)} has prev {hex(head.prev)}")
+
+
+def validate_list_for_each_entry(type, head, member):
+    """list_for_each_entry() that validates the list as validate_list() does."""
+    for pos in validate_list_for_each(head):
+        yield container_of(pos, type, member)
