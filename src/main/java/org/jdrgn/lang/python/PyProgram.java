@@ -257,8 +257,11 @@ public final class PyProgram {
         return rt.call(() -> {
             List<Object> in = new ArrayList<>();
             for (long i = 0; i < args.getArraySize(); i++) in.add(helperArg(args.getArrayElement(i)));
-            return org.jdrgn.lang.KernelHelpers.convert(org.jdrgn.lang.KernelHelpers.call(prog, name, in),
-                    this::wrap, PyRuntime::latin1);
+            Object r = org.jdrgn.lang.KernelHelpers.call(prog, name, in);
+            // [shape, value]: 0 as is, 1 bytes (Latin-1 str), 2 a flat list, 3 nested (converted element-wise)
+            int shape = r instanceof byte[] ? 1 : !(r instanceof List<?> l) ? 0
+                    : l.stream().anyMatch(x -> x instanceof List || x instanceof byte[]) ? 3 : 2;
+            return new Object[] {shape, org.jdrgn.lang.KernelHelpers.convert(r, this::wrap, PyRuntime::latin1)};
         });
     }
 

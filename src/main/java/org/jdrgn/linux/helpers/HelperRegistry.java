@@ -24,6 +24,7 @@ public final class HelperRegistry {
         BitmapHelpers.register(t);
         TreeHelpers.register(t);
         MmHelpers.register(t);
+        SlabHelpers.register(t);
         return Map.copyOf(t.map);
     }
 

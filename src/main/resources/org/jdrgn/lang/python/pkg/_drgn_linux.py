@@ -52,7 +52,14 @@ def _py(r):
 def _call(prog, name, *args):
     """The Linux helper ``name`` of org.jdrgn.linux.helpers on prog (the program is not an argument)."""
     d = _d()
-    return _py(prog.jKernelHelper(name, [_arg(a, d) for a in args]))
+    shape, r = prog.jKernelHelper(name, [_arg(a, d) for a in args])
+    if shape == 0:
+        return r
+    if shape == 1:
+        return r.encode("latin-1")
+    if shape == 2:
+        return list(r)
+    return _py(r)
 
 
 # fn: the helper's public name (drgn's messages say "task_cpu()", not "_linux_helper_task_cpu()")

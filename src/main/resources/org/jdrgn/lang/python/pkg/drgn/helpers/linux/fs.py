@@ -4,6 +4,7 @@ import os
 
 from drgn import Object, Program
 from drgn.helpers.common.format import escape_ascii_string
+from drgn.helpers.linux.bitops import for_each_set_bit
 from drgn.helpers.linux.list import hlist_for_each_entry, list_for_each_entry
 
 __all__ = ("d_path", "dentry_path", "fget", "for_each_file", "for_each_mount", "inode_path", "inode_paths",
@@ -72,15 +73,19 @@ def _mnt_offset(prog):
 
 def d_path(path_or_vfsmnt, dentry=None):
     """The full path (bytes) of a ``struct path *`` (or a ``struct vfsmount *`` and a ``struct dentry *``),
-    across mounts up to the global root."""
+    across mounts up to the global root. A dentry whose name the filesystem makes up (d_op->d_dname:
+    pipes, sockets, anonymous inodes) is "[fstype]"."""
     if dentry is None:
-        path = path_or_vfsmnt
-        vfsmnt, dentry = path.mnt, path.dentry
+        dentry = path_or_vfsmnt.dentry.read_()
+        vfsmnt = path_or_vfsmnt.mnt
     else:
         vfsmnt = path_or_vfsmnt
+        dentry = dentry.read_()
     prog = dentry.prog_
     mnt = Object(prog, "struct mount *", value=vfsmnt.value_() - _mnt_offset(prog))
-    dentry = dentry.read_()
+    d_op = dentry.d_op.read_()
+    if d_op and d_op.d_dname:
+        return b"[" + dentry.d_inode.i_sb.s_type.name.string_() + b"]"
     names = []
     for _ in range(1 << 16):                # bounded: a corrupt d_parent chain cannot loop forever
         if dentry == mnt.mnt.mnt_root:
@@ -100,7 +105,7 @@ def d_path(path_or_vfsmnt, dentry=None):
 
 
 def dentry_path(dentry):
-    """The path (bytes) of a ``struct dentry *`` from the root of its filesystem."""
+    """The path (bytes) of a ``struct dentry *`` relative to the root of its filesystem (b"" for the root)."""
     dentry = dentry.read_()
     names = []
     for _ in range(1 << 16):
@@ -111,7 +116,7 @@ def dentry_path(dentry):
         dentry = parent
     else:
         raise ValueError(f"dentry chain from {hex(dentry)} does not reach a root (corrupt d_parent)")
-    return b"/" + b"/".join(reversed(names))
+    return b"/".join(reversed(names))
 
 
 def inode_paths(inode):
@@ -183,16 +188,11 @@ def fget(task, fd):
 
 
 def for_each_file(task):
-    """(fd, ``struct file *``) of each open file of a ``struct task_struct *``."""
-    files = task.files.read_()
-    if not files:
-        return
-    fdt = files.fdt.read_()
+    """(fd, ``struct file *``) of each open file descriptor of a ``struct task_struct *`` (its open_fds bits)."""
+    fdt = task.files.fdt.read_()
     fds = fdt.fd.read_()
-    for i in range(fdt.max_fds.value_()):
-        f = fds[i].read_()
-        if f:
-            yield i, f
+    for i in for_each_set_bit(fdt.open_fds, fdt.max_fds):     # open per the bitmap, even if not yet installed
+        yield i, fds[i].read_()
 
 
 def print_files(task):

@@ -7,6 +7,7 @@ SLUB (the only allocator of Linux 6.x): a slab is a ``struct slab`` overlaying i
 from drgn import NULL, Object, Program, cast
 from drgn.helpers.common.format import escape_ascii_string
 from drgn.helpers.common.prog import takes_program_or_default
+from drgn.helpers.linux._kernel import call
 from drgn.helpers.linux.list import list_for_each_entry
 from drgn.helpers.linux.mm import PageSlab, compound_head, virt_to_page
 
@@ -63,7 +64,9 @@ def get_slab_cache_aliases(prog):
             kobj = cast("struct kobject *", child.symlink.target_kn.priv)
             target = Object(prog, "struct kmem_cache *",
                             value=kobj.value_() - prog.type("struct kmem_cache").member("kobj").offset)
-            aliases[child.name.string_().decode()] = target.name.string_().decode()
+            alias, name = child.name.string_().decode(), target.name.string_().decode()
+            if alias != name:                         # a cache's own name links to its directory too
+                aliases[alias] = name
     return aliases
 
 
@@ -169,31 +172,6 @@ def slab_object_info(prog_or_addr, addr=None):
 
 
 def slab_cache_for_each_allocated_object(slab_cache, type):
-    """Each allocated object (``type *``) of a cache: objects of its slabs not on a freelist.
-
-    Walks every page (for_each_page, in Java) for the cache's slabs, as drgn does for SLUB.
-    """
-    from drgn.helpers.linux.mm import for_each_page, page_to_virt
-
-    prog = slab_cache.prog_
-    ptr_type = prog.pointer_type(prog.type(type) if isinstance(type, str) else type)
-    size = slab_cache.size.value_()
-    cpu_free = _cpu_freelists(slab_cache)
-    pg_slab = 1 << prog["PG_slab"].value_()
-    for page in for_each_page(prog):
-        try:
-            if not page.flags.value_() & pg_slab:
-                continue
-            slab = _slab_of(page)
-            if slab.slab_cache != slab_cache:
-                continue
-            start = page_to_virt(page).value_()
-            free = _free_objects(slab_cache, slab.freelist.value_()) | cpu_free
-            for i in range(slab.objects.value_()):
-                obj = start + i * size
-                if obj not in free:
-                    yield Object(prog, ptr_type, value=obj)
-        except Exception as e:  # noqa: BLE001 - a hole in the memory map
-            from drgn import FaultError
-            if not isinstance(e, FaultError):
-                raise
+    """Each allocated object (``type *``) of a SLUB cache: the objects of its slabs (found by a scan
+    of the memory map, in Java) that are on no freelist (the slab's or a CPU's)."""
+    yield from call(slab_cache.prog_, "slab_cache_for_each_allocated_object", slab_cache, type)
