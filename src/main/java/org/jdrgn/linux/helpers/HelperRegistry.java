@@ -25,6 +25,7 @@ public final class HelperRegistry {
         TreeHelpers.register(t);
         MmHelpers.register(t);
         SlabHelpers.register(t);
+        FsHelpers.register(t);
         return Map.copyOf(t.map);
     }
 

@@ -22,6 +22,22 @@ final class SlabHelpers {
 
     static void register(HelperRegistry.Table t) {
         t.obj("slab_cache_for_each_allocated_object", a -> allocated(a.kernel(), a.obj(0), a.type(1)));
+        t.prog("for_each_slab_cache", a -> caches(a.kernel()));
+        t.prog("find_slab_cache", a -> {
+            byte[] want = a.bytes(0);
+            for (DrgnObject c : caches(a.kernel())) if (java.util.Arrays.equals(c.member("name").string(), want)) return c;
+            return null;
+        });
+    }
+
+    /** The struct kmem_cache * of the slab_caches list. */
+    static List<DrgnObject> caches(KernelObjects k) {
+        Type cache = k.type("struct kmem_cache");
+        List<DrgnObject> out = new ArrayList<>();
+        for (long n : org.jdrgn.linux.KernelLists.nodes(k, k.object("slab_caches").address(), "slab_caches")) {
+            out.add(k.pointer("struct list_head *", n).containerOf(cache, "list"));
+        }
+        return out;
     }
 
     static List<DrgnObject> allocated(KernelObjects k, DrgnObject cache, Type type) {

@@ -4,7 +4,7 @@ import os
 
 from drgn import Object, Program
 from drgn.helpers.common.format import escape_ascii_string
-from drgn.helpers.linux.bitops import for_each_set_bit
+from drgn.helpers.linux._kernel import call
 from drgn.helpers.linux.list import hlist_for_each_entry, list_for_each_entry
 
 __all__ = ("d_path", "dentry_path", "fget", "for_each_file", "for_each_mount", "inode_path", "inode_paths",
@@ -72,51 +72,15 @@ def _mnt_offset(prog):
 
 
 def d_path(path_or_vfsmnt, dentry=None):
-    """The full path (bytes) of a ``struct path *`` (or a ``struct vfsmount *`` and a ``struct dentry *``),
-    across mounts up to the global root. A dentry whose name the filesystem makes up (d_op->d_dname:
-    pipes, sockets, anonymous inodes) is "[fstype]"."""
-    if dentry is None:
-        dentry = path_or_vfsmnt.dentry.read_()
-        vfsmnt = path_or_vfsmnt.mnt
-    else:
-        vfsmnt = path_or_vfsmnt
-        dentry = dentry.read_()
-    prog = dentry.prog_
-    mnt = Object(prog, "struct mount *", value=vfsmnt.value_() - _mnt_offset(prog))
-    d_op = dentry.d_op.read_()
-    if d_op and d_op.d_dname:
-        return b"[" + dentry.d_inode.i_sb.s_type.name.string_() + b"]"
-    names = []
-    for _ in range(1 << 16):                # bounded: a corrupt d_parent chain cannot loop forever
-        if dentry == mnt.mnt.mnt_root:
-            parent = mnt.mnt_parent.read_()
-            if parent == mnt:
-                break
-            dentry, mnt = mnt.mnt_mountpoint.read_(), parent
-            continue
-        parent = dentry.d_parent.read_()
-        if parent == dentry:
-            break
-        names.append(dentry.d_name.name.string_())
-        dentry = parent
-    else:
-        raise ValueError(f"dentry chain from {hex(dentry)} does not reach a root (corrupt d_parent)")
-    return b"/" + b"/".join(reversed(names))
+    """The full path (bytes) of a ``struct path`` (or a ``struct vfsmount *`` and a ``struct dentry *``),
+    across mounts up to the global root (walked in Java). A dentry whose name the filesystem makes
+    up (d_op->d_dname: pipes, sockets, anonymous inodes) is "[fstype]", as in drgn."""
+    return call(path_or_vfsmnt.prog_, "d_path", path_or_vfsmnt, dentry)
 
 
 def dentry_path(dentry):
     """The path (bytes) of a ``struct dentry *`` relative to the root of its filesystem (b"" for the root)."""
-    dentry = dentry.read_()
-    names = []
-    for _ in range(1 << 16):
-        parent = dentry.d_parent.read_()
-        if parent == dentry:
-            break
-        names.append(dentry.d_name.name.string_())
-        dentry = parent
-    else:
-        raise ValueError(f"dentry chain from {hex(dentry)} does not reach a root (corrupt d_parent)")
-    return b"/".join(reversed(names))
+    return call(dentry.prog_, "dentry_path", dentry)
 
 
 def inode_paths(inode):
@@ -132,42 +96,30 @@ def inode_path(inode):
 
 def mount_src(mnt):
     """The source device name (bytes) of a ``struct mount *``."""
-    return mnt.mnt_devname.string_()
+    return call(mnt.prog_, "mount_src", mnt)
 
 
 def mount_dst(mnt):
     """The mount point path (bytes) of a ``struct mount *``."""
-    return d_path(mnt.mnt.address_of_(), mnt.mnt.mnt_root)
+    return call(mnt.prog_, "mount_dst", mnt)
 
 
 def mount_fstype(mnt):
     """The filesystem type (bytes) of a ``struct mount *`` ("fuse.sshfs" style with a subtype)."""
-    sb = mnt.mnt.mnt_sb.read_()
-    fstype = sb.s_type.name.string_()
-    if sb.s_subtype:
-        fstype += b"." + sb.s_subtype.string_()
-    return fstype
-
-
-def _ns(prog_or_ns):
-    if isinstance(prog_or_ns, Program):
-        return prog_or_ns["init_task"].nsproxy.mnt_ns
-    return prog_or_ns
+    return call(mnt.prog_, "mount_fstype", mnt)
 
 
 def for_each_mount(prog_or_ns, src=None, dst=None, fstype=None):
     """Each ``struct mount *`` of a ``struct mnt_namespace *`` (the initial one for a Program),
     optionally only those with this source, destination and filesystem type."""
-    ns = _ns(prog_or_ns)
+    if isinstance(prog_or_ns, Program):
+        prog, ns = prog_or_ns, None
+    else:
+        prog, ns = prog_or_ns.prog_, prog_or_ns
     src = None if src is None else os.fsencode(src)
     dst = None if dst is None else os.fsencode(dst)
     fstype = os.fsencode(fstype) if fstype else None
-    if hasattr(ns, "list"):
-        mounts = list_for_each_entry("struct mount", ns.list.address_of_(), "mnt_list")
-    else:                                       # Linux 6.8+: an rbtree of mounts
-        from drgn.helpers.linux.rbtree import rbtree_inorder_for_each_entry
-        mounts = rbtree_inorder_for_each_entry("struct mount", ns.mounts.address_of_(), "mnt_node")
-    for mnt in mounts:
+    for mnt in call(prog, "for_each_mount", ns):
         if ((src is None or mount_src(mnt) == src) and (dst is None or mount_dst(mnt) == dst)
                 and (fstype is None or mount_fstype(mnt) == fstype)):
             yield mnt
@@ -189,10 +141,8 @@ def fget(task, fd):
 
 def for_each_file(task):
     """(fd, ``struct file *``) of each open file descriptor of a ``struct task_struct *`` (its open_fds bits)."""
-    fdt = task.files.fdt.read_()
-    fds = fdt.fd.read_()
-    for i in for_each_set_bit(fdt.open_fds, fdt.max_fds):     # open per the bitmap, even if not yet installed
-        yield i, fds[i].read_()
+    for fd, f in call(task.prog_, "for_each_file", task):
+        yield fd, f
 
 
 def print_files(task):

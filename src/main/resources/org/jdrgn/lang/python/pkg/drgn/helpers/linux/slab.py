@@ -17,19 +17,14 @@ __all__ = ("find_containing_slab_cache", "find_slab_cache", "for_each_slab_cache
 
 @takes_program_or_default
 def for_each_slab_cache(prog):
-    """Each ``struct kmem_cache *`` of the slab_caches list."""
-    return list_for_each_entry("struct kmem_cache", prog["slab_caches"].address_of_(), "list")
+    """Each ``struct kmem_cache *`` of the slab_caches list (walked in Java)."""
+    yield from call(prog, "for_each_slab_cache")
 
 
 @takes_program_or_default
 def find_slab_cache(prog, name):
     """The ``struct kmem_cache *`` named ``name`` (str or bytes), or None."""
-    if isinstance(name, str):
-        name = name.encode()
-    for s in for_each_slab_cache(prog):
-        if s.name.string_() == name:
-            return s
-    return None
+    return call(prog, "find_slab_cache", name)
 
 
 @takes_program_or_default
