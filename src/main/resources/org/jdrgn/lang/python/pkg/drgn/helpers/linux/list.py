@@ -13,6 +13,7 @@ __all__ = (
     "hlist_empty",
     "hlist_for_each",
     "hlist_for_each_entry",
+    "list_count_nodes",
     "list_empty",
     "list_first_entry",
     "list_first_entry_or_null",
@@ -25,6 +26,7 @@ __all__ = (
     "list_next_entry",
     "list_prev_entry",
     "validate_list",
+    "validate_list_count_nodes",
     "validate_list_for_each",
     "validate_list_for_each_entry",
 )
@@ -132,3 +134,13 @@ def validate_list_for_each_entry(type, head, member):
     """list_for_each_entry() that validates the list as validate_list() does."""
     for pos in validate_list_for_each(head):
         yield container_of(pos, type, member)
+
+
+def list_count_nodes(head):
+    """The number of nodes of a ``struct list_head *`` list (head excluded)."""
+    return len(call(head.prog_, "list_for_each", head))
+
+
+def validate_list_count_nodes(head):
+    """list_count_nodes() of a list checked as validate_list() checks it."""
+    return sum(1 for _ in validate_list_for_each(head))

@@ -4,7 +4,14 @@ from drgn import IntegerLike, Object, Program  # noqa: F401
 from drgn.helpers.common.prog import takes_program_or_default
 from drgn.helpers.linux.bitops import for_each_set_bit, test_bit
 
-__all__ = ("for_each_node", "for_each_node_mask", "for_each_node_state", "for_each_online_node", "node_state")
+__all__ = (
+    "for_each_node",
+    "for_each_node_mask",
+    "for_each_node_state",
+    "for_each_online_node",
+    "node_state",
+    "nr_node_ids",
+)
 
 
 def _max_numnodes(prog):
@@ -42,3 +49,12 @@ def node_state(node, state):
     """Whether a node (int or Object) is in a ``enum node_states`` state (an Object)."""
     prog = state.prog_
     return test_bit(node, prog["node_states"][state].bits)
+
+
+@takes_program_or_default
+def nr_node_ids(prog):
+    """The number of NUMA node IDs (1 without NUMA)."""
+    try:
+        return prog["nr_node_ids"].value_()
+    except KeyError:
+        return 1

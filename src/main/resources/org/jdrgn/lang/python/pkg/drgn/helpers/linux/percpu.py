@@ -2,7 +2,12 @@
 
 from drgn.helpers.linux._kernel import call
 
-__all__ = ("per_cpu", "per_cpu_ptr", "percpu_counter_sum")
+__all__ = (
+    "per_cpu",
+    "per_cpu_ptr",
+    "percpu_counter_sum",
+    "percpu_counter_sum_positive",
+)
 
 
 def per_cpu_ptr(ptr, cpu):
@@ -25,3 +30,8 @@ def percpu_counter_sum(fbc):
     for cpu in for_each_online_cpu(fbc.prog_):
         total += per_cpu_ptr(counters, cpu)[0].value_()
     return total
+
+
+def percpu_counter_sum_positive(fbc):
+    """percpu_counter_sum(), or 0 if it is negative."""
+    return max(percpu_counter_sum(fbc), 0)

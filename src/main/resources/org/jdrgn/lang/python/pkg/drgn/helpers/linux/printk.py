@@ -6,7 +6,12 @@ from typing import Dict, List, NamedTuple, Optional
 from drgn.helpers.common.prog import takes_program_or_default
 from drgn.helpers.linux._kernel import call
 
-__all__ = ("PrintkRecord", "get_dmesg", "get_printk_records")
+__all__ = (
+    "PrintkRecord",
+    "get_dmesg",
+    "get_printk_records",
+    "print_dmesg",
+)
 
 
 class PrintkRecord(NamedTuple):
@@ -34,3 +39,10 @@ def get_printk_records(prog) -> List[PrintkRecord]:
 def get_dmesg(prog) -> bytes:
     """The kernel log buffer formatted like dmesg(1): "[   timestamp] message" lines."""
     return call(prog, "get_dmesg")
+
+
+@takes_program_or_default
+def print_dmesg(prog, *, file=None):
+    """Print the kernel log as get_dmesg() formats it."""
+    import sys
+    (file or sys.stdout).write(get_dmesg(prog).decode(errors="replace"))

@@ -4,9 +4,22 @@ from drgn import NULL, Object, container_of
 from drgn.helpers import ValidationError
 from drgn.helpers.linux._kernel import call
 
-__all__ = ("RB_EMPTY_NODE", "RB_EMPTY_ROOT", "rb_find", "rb_first", "rb_last", "rb_next", "rb_parent",
-           "rb_prev", "rbtree_inorder_for_each", "rbtree_inorder_for_each_entry", "validate_rbtree",
-           "validate_rbtree_inorder_for_each_entry")
+__all__ = (
+    "RB_EMPTY_NODE",
+    "RB_EMPTY_ROOT",
+    "rb_find",
+    "rb_first",
+    "rb_last",
+    "rb_next",
+    "rb_parent",
+    "rb_prev",
+    "rbtree_inorder_for_each",
+    "rbtree_inorder_for_each_entry",
+    "rbtree_preorder_for_each",
+    "rbtree_preorder_for_each_entry",
+    "validate_rbtree",
+    "validate_rbtree_inorder_for_each_entry",
+)
 
 
 def RB_EMPTY_ROOT(root):
@@ -162,3 +175,21 @@ def validate_rbtree_inorder_for_each_entry(type, root, member, cmp, allow_equal)
             raise ValidationError("red-black tree has inconsistent black height")
 
     yield from visit(node, 0)
+
+
+def rbtree_preorder_for_each(root):
+    """Each ``struct rb_node *`` of a tree in pre-order (node, left, right)."""
+    stack = [root.rb_node.read_()]
+    while stack:
+        node = stack.pop()
+        if not node:
+            continue
+        yield node
+        stack.append(node.rb_right.read_())
+        stack.append(node.rb_left.read_())
+
+
+def rbtree_preorder_for_each_entry(type, root, member):
+    """Each entry (``type *``) of a tree in pre-order."""
+    for node in rbtree_preorder_for_each(root):
+        yield container_of(node, type, member)

@@ -6,7 +6,11 @@ from drgn import NULL, Object
 from drgn.helpers.common.prog import takes_program_or_default
 from drgn.helpers.linux.list import hlist_for_each_entry
 
-__all__ = ("find_user", "for_each_user")
+__all__ = (
+    "find_user",
+    "for_each_user",
+    "kuid_val",
+)
 
 _UIDHASH_BITS = 7                 # CONFIG_BASE_SMALL=0
 
@@ -35,3 +39,8 @@ def for_each_user(prog):
     """Each ``struct user_struct *`` of the system."""
     for bucket in prog["uidhash_table"]:
         yield from hlist_for_each_entry("struct user_struct", bucket.address_of_(), "uidhash_node")
+
+
+def kuid_val(uid):
+    """The integer value of a ``kuid_t`` (or an int)."""
+    return _kuid_val(uid)
