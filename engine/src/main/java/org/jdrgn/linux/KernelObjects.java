@@ -1,7 +1,10 @@
 package org.jdrgn.linux;
 
+import java.util.Optional;
+import org.jdrgn.error.ValueErrorException;
 import org.jdrgn.objects.DrgnObject;
 import org.jdrgn.objects.ObjectContext;
+import org.jdrgn.types.Type;
 
 /**
  * What the kernel helpers need from a program: its object context (memory, types) and its
@@ -13,6 +16,18 @@ public interface KernelObjects {
 
     /** drgn's {@code prog[name]}; LookupException when there is none. */
     DrgnObject object(String name);
+
+    /** The kernel's memory (page tables, direct map, KASLR); a ValueError for a program that is not a kernel dump. */
+    default KernelMemory memory() { throw new ValueErrorException("program has no kernel threads"); }
+
+    /** The task_struct address of the kernel thread with this tid (tid 0: the crashed CPU's idle task), if any. */
+    default Optional<Long> threadTask(long tid) { throw new ValueErrorException("program has no kernel threads"); }
+
+    /** The CPU that crashed (see Sched.crashedCpu); a dump's own notes may say more. */
+    default long crashedCpu() { return Sched.crashedCpu(this); }
+
+    /** drgn's {@code prog.type(name)}. */
+    default Type type(String name) { return context().type(name); }
 
     /** The object's integer or pointer value as an unsigned 64-bit long. */
     static long value(DrgnObject o) { return o.toInt().longValue(); }

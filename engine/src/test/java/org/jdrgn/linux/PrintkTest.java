@@ -10,7 +10,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 import org.jdrgn.program.DebugInfoOptions;
 import org.jdrgn.program.kernel.KernelLoader;
-import org.jdrgn.program.KernelProgramObjects;
+import org.jdrgn.program.kernel.KernelProgramObjects;
 import org.jdrgn.program.Program;
 import org.jdrgn.testcores.KernelCores;
 import org.jdrgn.testcores.KernelDump;

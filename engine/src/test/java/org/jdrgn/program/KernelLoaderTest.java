@@ -1,5 +1,7 @@
 package org.jdrgn.program;
 
+import org.jdrgn.program.kernel.KernelProgramObjects;
+
 import org.jdrgn.program.kernel.KernelLoader;
 import org.jdrgn.program.kernel.KernelTarget;
 import static org.junit.jupiter.api.Assertions.*;

@@ -1,85 +1,75 @@
 package org.jdrgn.lang;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
-import org.jdrgn.error.ValueErrorException;
-import org.jdrgn.linux.KernelObjects;
-import org.jdrgn.linux.PerCpu;
-import org.jdrgn.linux.Pids;
-import org.jdrgn.linux.Printk;
-import org.jdrgn.linux.PrintkRecord;
-import org.jdrgn.linux.Sched;
-import org.jdrgn.linux.TaskState;
+import org.jdrgn.linux.helpers.Helper;
+import org.jdrgn.linux.helpers.HelperRegistry;
 import org.jdrgn.objects.DrgnObject;
-import org.jdrgn.program.KernelProgramObjects;
+import org.jdrgn.program.kernel.KernelProgramObjects;
 import org.jdrgn.program.Program;
 import org.jdrgn.program.ProgramFlags;
 
 /**
- * drgn's Linux helpers that take and return objects (per_cpu, per_cpu_ptr, task_cpu, cpu_curr,
- * idle_task, get_dmesg, get_printk_records, for_each_task, find_task, task_state_to_char), over
- * org.jdrgn.linux, for adapters that pass objects rather than addresses.
+ * The one entry of the Linux helpers (org.jdrgn.linux.helpers.HelperRegistry) for the
+ * faces: Python's _drgn_linux._call, JS's drgn.helpers, and typed calls from Java. Arguments
+ * are DrgnObject, Type, Long, Boolean, String, byte[] or null; results are what the
+ * registry's {@link Helper.Body} documents.
  */
 public final class KernelHelpers {
     private KernelHelpers() {}
 
-    private static KernelObjects kernel(Program prog, String helper) {
-        if ((prog.flags() & ProgramFlags.IS_LINUX_KERNEL) == 0) {
-            throw new ValueErrorException(helper + "() is only available for the Linux kernel");
-        }
-        return new KernelProgramObjects(prog);
+    /** Calls the named helper on prog (the program is never in {@code args}). */
+    public static Object call(Program prog, String name, List<Object> args) {
+        return HelperRegistry.call(new KernelProgramObjects(prog), (prog.flags() & ProgramFlags.IS_LINUX_KERNEL) != 0, name, args);
     }
 
-    /** per_cpu_ptr(ptr, cpu): the same pointer type, moved to CPU {@code cpu}'s copy. */
-    public static DrgnObject perCpuPtr(Program prog, DrgnObject ptr, long cpu) {
-        return PerCpu.ptr(kernel(prog, "per_cpu_ptr"), ptr, cpu);
-    }
+    public static Object call(Program prog, String name, Object... args) { return call(prog, name, Arrays.asList(args)); }
 
-    /** per_cpu(var, cpu): CPU {@code cpu}'s copy of a per-CPU variable (a reference). */
-    public static DrgnObject perCpu(Program prog, DrgnObject var, long cpu) {
-        return PerCpu.of(kernel(prog, "per_cpu"), var, cpu);
-    }
+    /** Every helper (name and shape), for the faces that expose them by name. */
+    public static Collection<Helper> helpers() { return HelperRegistry.all(); }
 
-    /** task_cpu(task) of a {@code struct task_struct *}. */
-    public static long taskCpu(Program prog, DrgnObject task) {
-        kernel(prog, "task_cpu");
-        return Sched.taskCpu(task);
-    }
+    // ---- typed forms for Java callers -------------------------------------------------------
 
-    /** cpu_curr(prog, cpu): the {@code struct task_struct *} running on the CPU. */
-    public static DrgnObject cpuCurr(Program prog, long cpu) {
-        return Sched.cpuCurr(kernel(prog, "cpu_curr"), cpu);
-    }
+    public static DrgnObject perCpuPtr(Program prog, DrgnObject ptr, long cpu) { return (DrgnObject) call(prog, "per_cpu_ptr", ptr, cpu); }
 
-    /** get_dmesg(prog): the kernel log as dmesg(1) prints it. */
-    public static byte[] dmesg(Program prog) {
-        return Printk.dmesg(kernel(prog, "get_dmesg"));
-    }
+    public static DrgnObject perCpu(Program prog, DrgnObject var, long cpu) { return (DrgnObject) call(prog, "per_cpu", var, cpu); }
 
-    /** get_printk_records(prog): the kernel log's records, oldest first. */
-    public static List<PrintkRecord> printkRecords(Program prog) {
-        return Printk.records(kernel(prog, "get_printk_records"));
-    }
+    public static long taskCpu(Program prog, DrgnObject task) { return (Long) call(prog, "task_cpu", task); }
 
-    /** for_each_task(prog): every {@code struct task_struct *} of init_pid_ns, in PID order. */
-    public static List<DrgnObject> forEachTask(Program prog) {
-        var pids = new Pids(kernel(prog, "for_each_task"));
-        return pids.forEachTask(pids.initPidNs()).stream().map(pids::taskObject).toList();
-    }
+    public static DrgnObject cpuCurr(Program prog, long cpu) { return (DrgnObject) call(prog, "cpu_curr", cpu); }
 
-    /** find_task(prog, pid): the {@code struct task_struct *} with that PID in init_pid_ns, or NULL. */
-    public static DrgnObject findTask(Program prog, long pid) {
-        var pids = new Pids(kernel(prog, "find_task"));
-        return pids.taskObject(pids.findTask(pids.initPidNs(), pid));
-    }
+    public static DrgnObject idleTask(Program prog, long cpu) { return (DrgnObject) call(prog, "idle_task", cpu); }
 
-    /** task_state_to_char(task): ps(1)'s state letter of a {@code struct task_struct *}. */
+    public static byte[] dmesg(Program prog) { return (byte[]) call(prog, "get_dmesg"); }
+
+    /** get_printk_records as the registry gives them: per record drgn's fields in order (see CoreHelpers). */
+    @SuppressWarnings("unchecked")
+    public static List<List<Object>> printkRecords(Program prog) { return (List<List<Object>>) call(prog, "get_printk_records"); }
+
+    @SuppressWarnings("unchecked")
+    public static List<DrgnObject> forEachTask(Program prog) { return (List<DrgnObject>) call(prog, "for_each_task", (Object) null); }
+
+    public static DrgnObject findTask(Program prog, long pid) { return (DrgnObject) call(prog, "find_task", null, pid); }
+
     public static String taskStateToChar(Program prog, DrgnObject task) {
-        kernel(prog, "task_state_to_char");
-        return String.valueOf(TaskState.toChar(task));
+        return new String((byte[]) call(prog, "task_state_to_char", task), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
-    /** idle_task(prog, cpu): the CPU's idle {@code struct task_struct *}. */
-    public static DrgnObject idleTask(Program prog, long cpu) {
-        return Sched.idleTask(kernel(prog, "idle_task"), cpu);
+    /**
+     * A result converted for a face, recursively: DrgnObjects by {@code object}, byte[] by
+     * {@code bytes}, Lists to arrays; numbers, booleans and null as they are.
+     */
+    public static Object convert(Object r, java.util.function.Function<DrgnObject, Object> object,
+                                 java.util.function.Function<byte[], Object> bytes) {
+        if (r instanceof DrgnObject o) return object.apply(o);
+        if (r instanceof byte[] b) return bytes.apply(b);
+        if (r instanceof List<?> l) {
+            Object[] out = new Object[l.size()];
+            for (int i = 0; i < out.length; i++) out[i] = convert(l.get(i), object, bytes);
+            return out;
+        }
+        return r;
     }
+
 }

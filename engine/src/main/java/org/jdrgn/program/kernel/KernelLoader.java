@@ -2,7 +2,6 @@ package org.jdrgn.program.kernel;
 
 import org.jdrgn.program.DebugInfo;
 import org.jdrgn.program.DebugInfoOptions;
-import org.jdrgn.program.KernelProgramObjects;
 import org.jdrgn.program.LoadedModules;
 import org.jdrgn.program.Module;
 import org.jdrgn.program.Platform;

@@ -1,6 +1,5 @@
 package org.jdrgn.program.kernel;
 
-import org.jdrgn.program.KernelProgramObjects;
 import org.jdrgn.program.LoadedModules;
 import org.jdrgn.program.Module;
 import org.jdrgn.program.Program;

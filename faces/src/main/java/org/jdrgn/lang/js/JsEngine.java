@@ -25,6 +25,7 @@ public final class JsEngine {
             .build();
 
     private static final String DRGN_JS = "drgn.js";
+    private static final String HELPERS_JS = "drgn-helpers.js";
 
     private JsEngine() {}
 
@@ -48,18 +49,22 @@ public final class JsEngine {
         return b.build();
     }
 
-    /** Evaluates drgn.js in {@code ctx} for {@code rt}: the drgn namespace and its wrap(). */
+    /** Evaluates drgn.js (and drgn-helpers.js, which it calls) in {@code ctx} for {@code rt}: the drgn namespace and its wrap(). */
     public static JsApi install(Context ctx, JsRuntime rt) {
-        URL url = JsEngine.class.getResource(DRGN_JS);
-        if (url == null) throw new IllegalStateException("jdrgn's drgn.js is missing from the class path");
-        Source src;
+        Object[] shapes = org.jdrgn.lang.KernelHelpers.helpers().stream()
+                .map(h -> new Object[] {h.name(), h.shape().name()}).toArray();
+        var exports = ctx.eval(source(DRGN_JS)).execute(rt, ctx.eval(source(HELPERS_JS)), shapes);
+        return new JsApi(rt, exports.getMember("drgn"), exports.getMember("wrap"));
+    }
+
+    private static Source source(String name) {
+        URL url = JsEngine.class.getResource(name);
+        if (url == null) throw new IllegalStateException("jdrgn's " + name + " is missing from the class path");
         try (var in = url.openStream()) {
             // named by its bare file name: drgn.js trims its own frames from error stacks by it
-            src = Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), DRGN_JS).build();
+            return Source.newBuilder("js", new String(in.readAllBytes(), StandardCharsets.UTF_8), name).build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        var exports = ctx.eval(src).execute(rt);
-        return new JsApi(rt, exports.getMember("drgn"), exports.getMember("wrap"));
     }
 }

@@ -1,7 +1,7 @@
 package org.jdrgn.lang.js;
 
 import java.nio.ByteBuffer;
-import java.util.Map;
+import java.util.List;
 import org.graalvm.polyglot.HostAccess.Export;
 import org.graalvm.polyglot.Value;
 import org.jdrgn.error.KeyNotFoundException;
@@ -127,10 +127,49 @@ public final class JsProgram {
      * fields null.
      */
     @Export public Object[] printkRecords() {
-        return rt.call(() -> KernelHelpers.printkRecords(prog).stream().map(r -> new Object[] {
-                ByteBuffer.wrap(r.text()), r.facility(), r.level(), r.seq(), r.timestamp(), r.callerTid(), r.callerCpu(),
-                r.continuation(), r.context().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                        .map(e -> new Object[] {e.getKey(), ByteBuffer.wrap(e.getValue())}).toArray()}).toArray());
+        return rt.call(() -> KernelHelpers.printkRecords(prog).stream().map(r -> {
+            Object[] f = r.toArray();
+            f[0] = ByteBuffer.wrap((byte[]) f[0]);
+            f[3] = ((Number) f[3]).longValue();
+            f[4] = ((Number) f[4]).longValue();
+            f[8] = ((List<?>) f[8]).stream().map(kv -> new Object[] {
+                    new String((byte[]) ((List<?>) kv).get(0), java.nio.charset.StandardCharsets.UTF_8),
+                    ByteBuffer.wrap((byte[]) ((List<?>) kv).get(1))}).toArray();
+            return f;
+        }).toArray());
+    }
+
+    /**
+     * Any Linux helper by drgn's name (org.jdrgn.lang.KernelHelpers), for drgn-helpers.js:
+     * JS Objects, Types, numbers, BigInts, booleans and strings in; JsObjects, ByteBuffers
+     * (bytes), arrays, numbers, booleans, null and decimal strings (unsigned values past 2^63) out.
+     */
+    @Export public Object helper(String name, Value[] args) {
+        return rt.call(() -> {
+            java.util.List<Object> in = new java.util.ArrayList<>();
+            for (Value v : args) in.add(helperArg(v));
+            Object r = KernelHelpers.convert(KernelHelpers.call(prog, name, in), this::wrap, ByteBuffer::wrap);
+            return r instanceof java.math.BigInteger b ? b.toString() : r;
+        });
+    }
+
+    /** [name, shape] of every helper: drgn-helpers.js defines one camelCase function per name. */
+    @Export public Object[] helperShapes() {
+        return KernelHelpers.helpers().stream().map(h -> new Object[] {h.name(), h.shape().name()}).toArray();
+    }
+
+    private static Object helperArg(Value v) {
+        if (v.isNull()) return null;
+        if (v.isHostObject()) {
+            Object h = v.asHostObject();
+            if (h instanceof JsObject o) return o.obj;
+            if (h instanceof JsType t) return t.type();
+        }
+        if (v.isBoolean()) return v.asBoolean();
+        if (v.fitsInLong()) return v.asLong();
+        if (v.fitsInBigInteger()) return v.asBigInteger().longValue();
+        if (v.isString()) return v.asString();
+        throw new org.jdrgn.error.TypeErrorException("unsupported helper argument " + v);
     }
 
     @Export public Object[] forEachTask() { return rt.call(() -> KernelHelpers.forEachTask(prog).stream().map(this::wrap).toArray()); }

@@ -249,12 +249,39 @@ public final class PyProgram {
                 type.isString() ? prog.types().parse(type.asString(), null) : t(type))));
     }
 
-    /** The Java side of drgn.helpers.linux.* (per-CPU, sched, pid, idr, xarray). */
-    @Export public Object jKernelHelper(String name, long[] args) {
+    /**
+     * The Linux helpers' one entry (org.jdrgn.lang.KernelHelpers): Objects, Types, ints, bools,
+     * str and bytes in; Objects, ints, bools, None, bytes (as Latin-1 str) and lists of them out.
+     */
+    @Export public Object jKernelHelper(String name, Value args) {
         return rt.call(() -> {
-            Object r = org.jdrgn.program.KernelHelperCalls.call(prog, name, args);
-            return r instanceof byte[] b ? PyRuntime.latin1(b) : r; // read_vm: bytes as a Latin-1 str
+            List<Object> in = new ArrayList<>();
+            for (long i = 0; i < args.getArraySize(); i++) in.add(helperArg(args.getArrayElement(i)));
+            Object r = org.jdrgn.lang.KernelHelpers.call(prog, name, in);
+            // [shape, value]: 0 as is, 1 bytes (Latin-1 str), 2 a flat list, 3 nested (converted element-wise)
+            int shape = r instanceof byte[] ? 1 : !(r instanceof List<?> l) ? 0
+                    : l.stream().anyMatch(x -> x instanceof List || x instanceof byte[]) ? 3 : 2;
+            return new Object[] {shape, org.jdrgn.lang.KernelHelpers.convert(r, this::wrap, PyRuntime::latin1)};
         });
+    }
+
+    private static Object helperArg(Value v) {
+        if (v.isNull()) return null;
+        if (v.isHostObject()) {
+            Object h = v.asHostObject();
+            if (h instanceof PyObject o) return o.obj;
+            if (h instanceof PyType t) return t.type();
+            if (h instanceof byte[] b) return b;
+        }
+        if (v.isBoolean()) return v.asBoolean();
+        if (v.fitsInLong()) return v.asLong();
+        if (v.isString()) return v.asString();
+        if (v.hasBufferElements()) {                   // Python bytes
+            byte[] b = new byte[(int) v.getBufferSize()];
+            v.readBuffer(0, b, 0, b.length);
+            return b;
+        }
+        throw new TypeErrorException("unsupported helper argument " + v);
     }
 
     /** drgn's add_object_finder: fn(prog, name, flags, filename) -> Object or None. */

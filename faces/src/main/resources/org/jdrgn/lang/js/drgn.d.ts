@@ -276,6 +276,12 @@ declare namespace drgn {
     function sizeof(typeOrObject: Type | Object): number;
 
     // ---- Linux kernel helpers (ValueError on other programs) -------------------------------
+    /**
+     * Every helper of drgn.helpers.linux that jdrgn implements in Java, by drgn's name in
+     * camelCase (forEachTask, listForEachEntry, dPath, forEachSlabCache, ...): Objects,
+     * arrays, numbers (BigInt past 2^53), booleans and bytes (Uint8Array) out.
+     */
+    const helpers: { readonly [name: string]: (...args: any[]) => any };
     function perCpuPtr(ptr: Object, cpu: IntegerArg): Object;
     function perCpu(variable: Object, cpu: IntegerArg): Object;
     function taskCpu(task: Object): number;

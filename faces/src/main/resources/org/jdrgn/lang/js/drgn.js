@@ -7,7 +7,7 @@
 // 64-bit values: Java returns a long; BigInt(x) converts GraalJS's host long exactly (it
 // never passes through a double), and BigInt.asUintN(64, ...) makes it unsigned. Anything
 // that leaves as a Number instead is < 2^32 (sizes of reads, tids, enum values).
-(function (rt) {
+(function (rt, makeHelpers, helperShapes) {
     'use strict';
 
     const MAX_U64 = (1n << 64n) - 1n;
@@ -17,7 +17,7 @@
     /** Drops drgn.js's own frames, so an engine error's stack starts at the script's call. */
     function fromCaller(e) {
         const lines = String(e.stack).split('\n');
-        e.stack = lines.filter((l, i) => i === 0 || !/[ (]drgn\.js:\d+:\d+\)?$/.test(l)).join('\n');
+        e.stack = lines.filter((l, i) => i === 0 || !/[ (]drgn(-helpers)?\.js:\d+:\d+\)?$/.test(l)).join('\n');
         return e;
     }
 
@@ -660,6 +660,8 @@
         FaultError, LookupError, KeyError, ValueError, MissingDebugInfoError, ObjectAbsentError,
         OutOfBoundsError, OSError,
         hostPlatform, programFromCoreDump, flagNames,
+        // drgn-helpers.js: every Linux helper of the Java registry, camelCase
+        helpers: makeHelpers({ J, PROG, objectOf, DrgnObject, Type, Program, toSigned, fromCaller }, helperShapes),
     });
 
     return { drgn, wrap: (java) => new Program(WRAP, java) };

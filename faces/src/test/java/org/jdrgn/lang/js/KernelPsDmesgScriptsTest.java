@@ -24,9 +24,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * scripts-py/{ps,dmesg}.py print on jdrgn exactly what they print on drgn 0.0.22 (run live:
+ * scripts-py/{ps,dmesg,slabinfo,mounts,files,lsmod}.py print on jdrgn exactly what they print on drgn 0.0.22 (run live:
  * {@code /usr/bin/python3 -m drgn -c DUMP -s VMLINUX script}; skipped if drgn is not installed),
- * and scripts-js/{ps,dmesg}.js print the same as the Python ones, on every kernel dump. Dumps
+ * and scripts-js/*.js of the same names print the same as the Python ones, on every kernel dump. Dumps
  * drgn 0.0.22 cannot open are compared with drgn's output on their state's reference dump.
  */
 @Tag("slow")
@@ -82,7 +82,7 @@ class KernelPsDmesgScriptsTest {
         KernelCores.assumeOracle();
         Program prog = new Program(null);
         KernelLoader.open(prog, KernelCores.dump(d), new DebugInfoOptions(List.of(KernelCores.vmlinux()), false, false), w -> { });
-        for (String name : List.of("ps", "dmesg")) {
+        for (String name : List.of("ps", "dmesg", "slabinfo", "mounts", "files", "lsmod")) {
             Path py = SCRIPTS.resolve("scripts-py/" + name + ".py");
             long t0 = System.nanoTime();
             String ours = PythonHarness.out(prog, "import runpy\nrunpy.run_path('" + py + "', init_globals={'prog': prog}, run_name='__main__')\n");
@@ -93,7 +93,7 @@ class KernelPsDmesgScriptsTest {
             assertEquals(drgn, ours, d + " " + name + ".py: jdrgn vs drgn 0.0.22");
             assertEquals(0, js.status(), js.err());
             assertEquals(ours, js.out(), d + " " + name + ".js vs " + name + ".py");
-            assertTrue(ours.lines().count() > 10, d + " " + name + " printed little: " + ours);
+            assertTrue(ours.lines().count() > 3, d + " " + name + " printed little: " + ours);
             System.out.printf("%-26s %-5s py %.0f ms, js %.0f ms%n", d.fileName(), name, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
         }
     }

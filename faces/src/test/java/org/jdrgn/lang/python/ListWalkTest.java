@@ -51,7 +51,7 @@ class ListWalkTest {
                 ['0x1010', '0x1020']
                 ['0x1020', '0x1010']
                 ValueError: struct list_head list at 0x1030 loops back to 0x1040 without reaching its end (corrupt list)
-                ValueError: struct hlist_head list at 0x1070 loops back to 0x1070 without reaching its end (corrupt list)
+                ValueError: struct hlist_head list at 0x1060 loops back to 0x1070 without reaching its end (corrupt list)
                 """, out);
     }
 }

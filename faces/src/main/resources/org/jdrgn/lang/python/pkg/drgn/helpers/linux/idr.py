@@ -1,21 +1,29 @@
-"""IDRs (drgn.helpers.linux.idr), adapted to jdrgn's Java helpers (Linux 4.20+ XArray-based IDRs)."""
+"""IDRs (drgn.helpers.linux.idr), over org.jdrgn.linux.helpers (Linux 4.20+ XArray-based IDRs)."""
 
-from drgn import Object
-from drgn.helpers.linux import _kernel
+from drgn.helpers.linux._kernel import call
 
-__all__ = ("idr_find", "idr_for_each")
+__all__ = (
+    "idr_find",
+    "idr_for_each",
+    "idr_for_each_entry",
+)
 
 
 def idr_find(idr, id):
     """The ``void *`` entry of ``id`` in a ``struct idr *``, or NULL."""
-    prog = idr.prog_
-    return Object(prog, "void *", value=_kernel.call(prog, "idr_find", idr.value_(), id))
+    return call(idr.prog_, "idr_find", idr, id)
 
 
 def idr_for_each(idr):
     """(id, ``void *``) pairs of a ``struct idr *``, in id order."""
-    base = idr.idr_base.value_()
+    for id, entry in call(idr.prog_, "idr_for_each", idr):
+        yield id, entry
+
+
+def idr_for_each_entry(idr, type):
+    """(id, ``type *``) pairs of a ``struct idr *`` whose entries are ``type`` objects."""
+    from drgn import cast
     prog = idr.prog_
-    pairs = _kernel.call(prog, "xa_for_each", idr.idr_rt.address_of_().value_(), 0)
-    for i in range(0, len(pairs), 2):
-        yield pairs[i] + base, Object(prog, "void *", value=pairs[i + 1])
+    ptr = prog.pointer_type(prog.type(type) if isinstance(type, str) else type)
+    for id, entry in idr_for_each(idr):
+        yield id, cast(ptr, entry)

@@ -5,13 +5,15 @@ Java's (org.jdrgn.linux.KernelLists): bounded, and a list that never gets back t
 (or, for an hlist, to NULL) is a ValueError naming it instead of a hang.
 """
 
-from drgn import NULL, Object, container_of
-from drgn.helpers.linux import _kernel
+from drgn import NULL, container_of
+from drgn.helpers import ValidationError
+from drgn.helpers.linux._kernel import call
 
 __all__ = (
     "hlist_empty",
     "hlist_for_each",
     "hlist_for_each_entry",
+    "list_count_nodes",
     "list_empty",
     "list_first_entry",
     "list_first_entry_or_null",
@@ -23,6 +25,10 @@ __all__ = (
     "list_last_entry",
     "list_next_entry",
     "list_prev_entry",
+    "validate_list",
+    "validate_list_count_nodes",
+    "validate_list_for_each",
+    "validate_list_for_each_entry",
 )
 
 
@@ -69,34 +75,24 @@ def list_prev_entry(pos, member):
     return container_of(pos.member_(member).prev, pos.type_.type, member)
 
 
-def _nodes(head, walk, *args):
-    """The nodes Java's bounded walk finds (a corrupt, cyclic list is a ValueError, not a hang)."""
-    prog = head.prog_
-    return [Object(prog, head.type_, value=a) for a in _kernel.call(prog, walk, *args)]
-
-
 def list_for_each(head):
     """Each ``struct list_head *`` node of a list, first to last."""
-    head = head.read_()
-    yield from _nodes(head, "list_nodes", head.value_())
+    yield from call(head.prog_, "list_for_each", head)
 
 
 def list_for_each_reverse(head):
     """Each ``struct list_head *`` node of a list, last to first."""
-    head = head.read_()
-    yield from _nodes(head, "list_nodes_reverse", head.value_())
+    yield from call(head.prog_, "list_for_each_reverse", head)
 
 
 def list_for_each_entry(type, head, member):
     """Each entry (``type *``) of a list linked through ``member``, first to last."""
-    for pos in list_for_each(head):
-        yield container_of(pos, type, member)
+    yield from call(head.prog_, "list_for_each_entry", type, head, member)
 
 
 def list_for_each_entry_reverse(type, head, member):
     """Each entry (``type *``) of a list linked through ``member``, last to first."""
-    for pos in list_for_each_reverse(head):
-        yield container_of(pos, type, member)
+    yield from call(head.prog_, "list_for_each_entry_reverse", type, head, member)
 
 
 def hlist_empty(head):
@@ -106,11 +102,45 @@ def hlist_empty(head):
 
 def hlist_for_each(head):
     """Each ``struct hlist_node *`` of a hash list."""
-    first = head.first.read_()
-    yield from _nodes(first, "hlist_nodes", first.value_(), first.value_())
+    yield from call(head.prog_, "hlist_for_each", head)
 
 
 def hlist_for_each_entry(type, head, member):
     """Each entry (``type *``) of a hash list linked through ``member``."""
-    for pos in hlist_for_each(head):
+    yield from call(head.prog_, "hlist_for_each_entry", type, head, member)
+
+
+def validate_list(head):
+    """Check that every node's next and prev pointers agree; ValidationError naming the node if not."""
+    for _ in validate_list_for_each(head):
+        pass
+
+
+def validate_list_for_each(head):
+    """list_for_each() that checks each node's prev pointer while walking (ValidationError if wrong)."""
+    head = head.read_()
+    pos = head
+    for node in list_for_each(head):
+        prev = node.prev.read_()
+        if prev != pos:
+            raise ValidationError(f"{hex(pos)} next {hex(node)} has prev {hex(prev)}")
+        yield node
+        pos = node
+    if head.prev.read_() != pos:
+        raise ValidationError(f"{hex(pos)} next {hex(head)} has prev {hex(head.prev)}")
+
+
+def validate_list_for_each_entry(type, head, member):
+    """list_for_each_entry() that validates the list as validate_list() does."""
+    for pos in validate_list_for_each(head):
         yield container_of(pos, type, member)
+
+
+def list_count_nodes(head):
+    """The number of nodes of a ``struct list_head *`` list (head excluded)."""
+    return len(call(head.prog_, "list_for_each", head))
+
+
+def validate_list_count_nodes(head):
+    """list_count_nodes() of a list checked as validate_list() checks it."""
+    return sum(1 for _ in validate_list_for_each(head))

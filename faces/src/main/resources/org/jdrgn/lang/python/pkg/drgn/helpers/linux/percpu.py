@@ -1,17 +1,37 @@
-"""Per-CPU variables (drgn.helpers.linux.percpu), adapted to jdrgn's Java helpers."""
+"""Per-CPU variables (drgn.helpers.linux.percpu), over org.jdrgn.linux.helpers."""
 
-from drgn import Object
-from drgn.helpers.linux import _kernel
+from drgn.helpers.linux._kernel import call
 
-__all__ = ("per_cpu", "per_cpu_ptr")
+__all__ = (
+    "per_cpu",
+    "per_cpu_ptr",
+    "percpu_counter_sum",
+    "percpu_counter_sum_positive",
+)
 
 
 def per_cpu_ptr(ptr, cpu):
     """The ``type __percpu *`` pointer ``ptr`` moved to CPU ``cpu``'s copy (same type)."""
-    prog = ptr.prog_
-    return Object(prog, ptr.type_, value=ptr.value_() + _kernel.call(prog, "per_cpu_offset", cpu))
+    return call(ptr.prog_, "per_cpu_ptr", ptr, cpu)
 
 
 def per_cpu(var, cpu):
     """CPU ``cpu``'s copy of the per-CPU variable ``var`` (an object, not a pointer)."""
-    return per_cpu_ptr(var.address_of_(), cpu)[0]
+    return call(var.prog_, "per_cpu", var, cpu)
+
+
+def percpu_counter_sum(fbc):
+    """The value of a ``struct percpu_counter *``: its count plus every online CPU's delta (int)."""
+    from drgn.helpers.linux.cpumask import for_each_online_cpu
+
+    fbc = fbc.read_()
+    total = fbc.count.value_()
+    counters = fbc.counters
+    for cpu in for_each_online_cpu(fbc.prog_):
+        total += per_cpu_ptr(counters, cpu)[0].value_()
+    return total
+
+
+def percpu_counter_sum_positive(fbc):
+    """percpu_counter_sum(), or 0 if it is negative."""
+    return max(percpu_counter_sum(fbc), 0)

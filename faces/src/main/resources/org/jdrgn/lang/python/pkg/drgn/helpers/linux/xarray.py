@@ -1,7 +1,7 @@
-"""XArrays (drgn.helpers.linux.xarray), adapted to jdrgn's Java helpers (Linux 4.20+)."""
+"""XArrays (drgn.helpers.linux.xarray), over org.jdrgn.linux.helpers (Linux 4.20+)."""
 
-from drgn import Object, cast
-from drgn.helpers.linux import _kernel
+from drgn import cast
+from drgn.helpers.linux._kernel import call
 
 __all__ = ("xa_for_each", "xa_is_value", "xa_is_zero", "xa_load", "xa_to_value")
 
@@ -10,28 +10,25 @@ _XA_ZERO_ENTRY = 1030
 
 def xa_load(xa, index, *, advanced=False):
     """The ``void *`` entry at ``index`` of a ``struct xarray *``; a zero entry reads as NULL unless advanced."""
-    prog = xa.prog_
-    entry = _kernel.call(prog, "xa_load", xa.value_(), index)
-    if entry == _XA_ZERO_ENTRY and not advanced:
-        entry = 0
-    return Object(prog, "void *", value=entry)
+    return call(xa.prog_, "xa_load", xa, index, advanced)
 
 
 def xa_for_each(xa, *, advanced=False):
     """(index, ``void *``) pairs of a ``struct xarray *`` in index order (zero entries only if advanced)."""
-    prog = xa.prog_
-    pairs = _kernel.call(prog, "xa_for_each", xa.value_(), 1 if advanced else 0)
-    for i in range(0, len(pairs), 2):
-        yield pairs[i], Object(prog, "void *", value=pairs[i + 1])
+    for index, entry in call(xa.prog_, "xa_for_each", xa, advanced):
+        yield index, entry
 
 
 def xa_is_value(entry):
+    """Whether an xarray entry is a value (tagged integer) rather than a pointer."""
     return (entry.value_() & 1) != 0
 
 
 def xa_to_value(entry):
+    """The integer stored in a value entry, as an ``unsigned long``."""
     return cast("unsigned long", entry) >> 1
 
 
 def xa_is_zero(entry):
+    """Whether an entry is XA_ZERO_ENTRY (reserved)."""
     return entry.value_() == _XA_ZERO_ENTRY

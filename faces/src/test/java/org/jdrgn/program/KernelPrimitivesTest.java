@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.jdrgn.error.FaultException;
+import org.jdrgn.lang.KernelHelpers;
 import org.jdrgn.linux.KernelObjects;
 import org.jdrgn.objects.DrgnObject;
 import org.jdrgn.testcores.KernelCores;
@@ -69,18 +70,16 @@ class KernelPrimitivesTest {
         }
         ours.append("kaslr_offset\t0x").append(Long.toHexString(helper(prog, "kaslr_offset"))).append('\n');
         ours.append("direct_mapping_offset\t0x").append(Long.toHexString(helper(prog, "direct_mapping_offset"))).append('\n');
-        ours.append("pgtable_l5_enabled\t").append(helper(prog, "pgtable_l5_enabled") != 0 ? "True" : "False").append('\n');
-        KernelObjects k = new KernelProgramObjects(prog);
+        ours.append("pgtable_l5_enabled\t").append((Boolean) KernelHelpers.call(prog, "pgtable_l5_enabled") ? "True" : "False").append('\n');
         int users = 0;
-        for (long task : (long[]) KernelHelperCalls.call(prog, "for_each_task", new long[] {0})) {
-            DrgnObject t = k.pointer("struct task_struct *", task);
+        for (DrgnObject t : KernelHelpers.forEachTask(prog)) {
             DrgnObject mm = t.member("mm");
             if (KernelObjects.value(mm) == 0) continue;
             long start = KernelObjects.value(mm.member("arg_start")), end = KernelObjects.value(mm.member("arg_end"));
             String got;
             try {
-                got = HexFormat.of().formatHex((byte[]) KernelHelperCalls.call(prog, "read_vm",
-                        new long[] {KernelObjects.value(mm.member("pgd")), start, end - start}));
+                got = HexFormat.of().formatHex((byte[]) KernelHelpers.call(prog, "read_vm",
+                        KernelObjects.value(mm.member("pgd")), start, end - start));
             } catch (FaultException e) {
                 got = "fault 0x" + Long.toHexString(e.address());
             }
@@ -91,7 +90,7 @@ class KernelPrimitivesTest {
         assertEquals(drgn, ours.toString());
     }
 
-    private static long helper(Program prog, String name) { return (Long) KernelHelperCalls.call(prog, name, new long[0]); }
+    private static long helper(Program prog, String name) { return ((Number) KernelHelpers.call(prog, name)).longValue(); }
 
     private static String drgn(KernelDump d) throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")) && Files.isDirectory(Path.of("/usr/lib/python3/dist-packages/drgn")),
